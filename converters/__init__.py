@@ -1,0 +1,1 @@
+"""Converters: read → profile → locate → parse → resolve → map → validate, one module per step."""

@@ -1,0 +1,118 @@
+"""map (second half): resolved cells → facts with concept, period, unit, sign, scope and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+
+from xbrlify.converters.resolve import period_role
+from xbrlify.converters.table import Cell, Row, Table
+from xbrlify.model import Context, Duration, Entity, ExplicitMember, Fact, Finding, Instant, Provenance, Severity, Unit
+from xbrlify.taxonomy import Concept, Taxonomy
+
+SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
+SEPARATE = ExplicitMember(dimension=SCOPE_AXIS, member="ifrs-full:SeparateMember")
+EXTENSION_PREFIX = "ext"
+
+
+def extension_concept(row: Row, table: Table) -> Concept:
+    """A clearly marked issuer-extension concept for a row no layout line matches."""
+    digest = hashlib.sha1(f"{table.layout.id}|{row.normalized}".encode()).hexdigest()[:8]
+    ascii_part = re.sub(r"[^A-Za-z0-9]", "", row.normalized.title())[:40]
+    name = f"Unmapped{ascii_part}{digest.upper()}"
+    return Concept(
+        qname=f"{EXTENSION_PREFIX}:{name}",
+        data_type="monetary",
+        period_type=table.layout.period_type,
+        balance=None,
+        labels=(),
+    )
+
+
+def _period(concept: Concept, row: Row, table: Table, column: int) -> Instant | Duration | None:
+    p = table.columns[column].period
+    if concept.period_type == "duration":
+        return p if isinstance(p, Duration) else None
+    if isinstance(p, Instant):
+        return p
+    if period_role(row) == "opening":
+        return Instant(instant=p.start - dt.timedelta(days=1))
+    return Instant(instant=p.end)
+
+
+def _unit(concept: Concept, currency: str) -> Unit | None:
+    if concept.data_type == "monetary":
+        return Unit(numerator=(f"iso4217:{currency}",))
+    if concept.data_type == "perShare":
+        return Unit(numerator=(f"iso4217:{currency}",), denominator=("xbrli:shares",))
+    if concept.data_type == "shares":
+        return Unit(numerator=("xbrli:shares",))
+    if concept.data_type == "percent":
+        return Unit(numerator=("xbrli:pure",))
+    return None
+
+
+def table_facts(
+    table: Table, entity: Entity, taxonomy: Taxonomy, source: str
+) -> tuple[list[Fact], list[Concept], list[Finding]]:
+    """Facts of one resolved table, the extension concepts they need, and mapping findings."""
+    facts: list[Fact] = []
+    extensions: dict[str, Concept] = {}
+    findings: list[Finding] = []
+    members = (SEPARATE,) if table.scope == "separate" else ()
+    for row in table.rows:
+        if row.chosen is None:
+            continue
+        if row.concept:
+            concept = taxonomy.concept(row.concept)
+        else:
+            concept = extension_concept(row, table)
+            extensions[concept.qname] = concept
+        for cell in row.chosen.cells:
+            period = _period(concept, row, table, cell.column)
+            if period is None:
+                findings.append(Finding(severity=Severity.WARNING, code="period-type-mismatch",
+                                        line=row.line.number, table=table.id, concept=concept.qname,
+                                        message=f"{concept.qname} is {concept.period_type} but the column is not"))
+                continue
+            facts.append(_fact(concept, row, table, cell, period, entity, members, source))
+    return facts, list(extensions.values()), findings
+
+
+def _fact(
+    concept: Concept,
+    row: Row,
+    table: Table,
+    cell: Cell,
+    period: Instant | Duration,
+    entity: Entity,
+    members: tuple[ExplicitMember, ...],
+    source: str,
+) -> Fact:
+    scaled = concept.data_type == "monetary"
+    value = cell.value * row.sign * (table.scale if scaled else 1)
+    decimals = cell.token.decimals - (round(math.log10(table.scale)) if scaled else 0)
+    start = row.tail_offset + cell.token.start
+    end = row.tail_offset + cell.token.end
+    return Fact(
+        concept=concept.qname,
+        context=Context(entity=entity, period=period, members=members),
+        value=value,
+        unit=_unit(concept, table.currency),
+        decimals=decimals,
+        provenance=Provenance(
+            document=source,
+            line=row.line.number,
+            page=row.line.page,
+            char_start=start,
+            char_end=end,
+            bbox=row.line.bbox,
+            table=f"{table.id} {table.title.text[:40]}",
+            row_label=row.label,
+            column_header=table.columns[cell.column].header,
+            raw_text=row.line.text[start:end],
+            rule=row.rule,
+        ),
+    )

@@ -1,0 +1,35 @@
+"""Row-label normalization: the same wording however it is numbered, prefixed, spaced or scripted."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from xbrlify.converters.text import simplified
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\(\d{1,2}\)|\d{1,2}[.、](?!\d)"
+    r"|\([a-z]\)|[a-z]\)|[ivx]+\.)"
+)
+_PREFIX = re.compile(r"^(?:其中|加|减|减少|less|add|including|of which)[:]", re.IGNORECASE)
+_SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
+_TRAILING = re.compile(r"[:;,]+$")
+
+
+@cache
+def normalize(label: str) -> str:
+    """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes."""
+    text = simplified(label)
+    text = _SIGN_NOTE.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text)
+        text = _PREFIX.sub("", text)
+    text = _TRAILING.sub("", text)
+    return text.lower() if text.isascii() else text
+
+
+def without_parenthetical(label: str) -> str:
+    """The label with parenthesised qualifiers removed, e.g. 基本(以每股人民币列示) → 基本."""
+    return re.sub(r"\([^()]*\)", "", label)

@@ -1,0 +1,145 @@
+"""locate: find the primary statements, their scope, columns (periods), unit and body lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from xbrlify.converters import periods
+from xbrlify.converters.document import Document, Line
+from xbrlify.converters.profile import Profile
+from xbrlify.converters.table import Column, Table
+from xbrlify.converters.text import simplified
+from xbrlify.model import Duration, Finding, Instant, Severity
+from xbrlify.taxonomy import Layout, Taxonomy
+
+_SCOPE_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*", re.IGNORECASE)
+_TITLE_REST = re.compile(r"^(?:\(续\))?(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$", re.IGNORECASE)
+_SEPARATE_WORDS = ("母公司", "公司资产负债表", "公司利润表", "公司现金流量表", "本公司财务状况表", "company")
+_STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
+_HEADER_WORDS = re.compile(
+    r"附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
+    r"\d{4}年|\d{1,2}月\d{1,2}日|于|截至|止|六个月|三个月|九个月|十二个月|年度|半年度|本期|上期|本年|上年|"
+    r"发生额|金额|余额|期末|期初|年末|年初|notes?|rmb'?000|hk\$'?000|[:：/]|\d{1,2}月|[-—–至~]",
+    re.IGNORECASE,
+)
+_SCALES = (("百万", 1_000_000), ("万元", 10_000), ("千", 1000), ("'000", 1000), ("元", 1))
+_CURRENCIES = (("港元", "HKD"), ("港币", "HKD"), ("hk$", "HKD"), ("美元", "USD"), ("人民币", "CNY"), ("rmb", "CNY"))
+
+
+def is_header_line(text: str) -> bool:
+    """A line made only of column-header vocabulary (dates, units, audit status, 附注)."""
+    s = simplified(text)
+    return bool(s) and not _HEADER_WORDS.sub("", s).strip()
+
+
+def _title_layout(text: str, layouts: list[Layout]) -> tuple[Layout, str] | None:
+    s = simplified(text)
+    if len(s) > 80 or "。" in s:
+        return None
+    core = _SCOPE_PREFIX.sub("", s)
+    lower = core.lower()
+    for layout in layouts:
+        for title in sorted(layout.titles, key=len, reverse=True):
+            t = simplified(title).lower()
+            if lower.startswith(t) and _TITLE_REST.match(lower[len(t) :]):
+                scope = "separate" if any(w in s.lower() for w in _SEPARATE_WORDS) else "consolidated"
+                return layout, scope
+    return None
+
+
+def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
+    text = simplified(" ".join(lines)).lower()
+    scale = 1
+    for word, factor in _SCALES:
+        if word in text:
+            scale = factor
+            break
+    currency = next((code for word, code in _CURRENCIES if word in text), default_currency)
+    return scale, currency
+
+
+def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[Column]:
+    """Column periods: the header line (or pair of lines) that yields the most periods."""
+    texts = [simplified(t) for t in header_lines]
+    best: list[Column] = []
+    for i in range(len(texts)):
+        for j in (i + 1, i + 2):
+            chunk = "".join(texts[i:j])
+            cols: list[Column]
+            if layout.period_type == "instant":
+                cols = [Column(Instant(instant=d), chunk) for d in periods.instants(chunk)]
+            else:
+                cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
+            if len(cols) > len(best):
+                best = cols
+    if len(best) >= 2 or profile.period is None:
+        return best
+    if not best:
+        joined = "".join(texts)
+        if re.search(r"本期|本年|期末|年末", joined) and re.search(r"上期|上年|期初|年初", joined):
+            return _relative_columns(layout, profile)
+    return best
+
+
+def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:
+    """本期/上期, 期末/期初 columns, dated by the report period from the profile."""
+    assert profile.period is not None
+    start, end = profile.period.start, profile.period.end
+    prior_end = dt.date(end.year - 1, end.month, end.day) if not (end.month == 2 and end.day == 29) else end
+    if layout.period_type == "instant":
+        opening = start - dt.timedelta(days=1)
+        return [Column(Instant(instant=end), "期末"), Column(Instant(instant=opening), "期初")]
+    prior_start = dt.date(start.year - 1, start.month, start.day)
+    return [Column(Duration(start=start, end=end), "本期"), Column(Duration(start=prior_start, end=prior_end), "上期")]
+
+
+def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Table], list[Finding]]:
+    """Every primary statement of the profile's standard, with its body lines."""
+    layouts = taxonomy.layouts_for(profile.standard)
+    titles: list[tuple[int, Layout, str]] = []
+    for i, line in enumerate(doc.lines):
+        hit = _title_layout(line.text, layouts)
+        if hit:
+            titles.append((i, *hit))
+    findings: list[Finding] = []
+    tables: list[Table] = []
+    for n, (i, layout, scope) in enumerate(titles):
+        end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
+        header: list[str] = [doc.lines[i].text]
+        k = i + 1
+        while k < end and (is_header_line(doc.lines[k].text) or _is_unit_line(doc.lines[k].text)):
+            header.append(doc.lines[k].text)
+            k += 1
+        body: list[Line] = []
+        for line in doc.lines[k:end]:
+            s = simplified(line.text)
+            if _STOP.match(s) or "。" in s or (len(s) > 90 and not any(ch.isdigit() for ch in s[-6:])):
+                break
+            body.append(line)
+        columns = _columns(header[1:], layout, profile)
+        scale, currency = _unit(header, profile.currency)
+        table = Table(
+            id=f"T{n + 1}",
+            layout=layout,
+            scope=scope,
+            title=doc.lines[i],
+            columns=columns,
+            has_note_column=any(re.search(r"附注|注释|notes?", simplified(h), re.IGNORECASE) for h in header[1:]),
+            scale=scale,
+            currency=currency,
+            body=body,
+        )
+        if not columns:
+            findings.append(
+                Finding(severity=Severity.ERROR, code="no-columns", line=doc.lines[i].number, table=table.id,
+                        message=f"no period columns found under the title {doc.lines[i].text[:40]!r}")
+            )
+            continue
+        tables.append(table)
+    return tables, findings
+
+
+def _is_unit_line(text: str) -> bool:
+    s = simplified(text)
+    return s.startswith(("单位", "币种")) or bool(re.match(r"^(?:人民币|港元|rmb|hk\$)?[千万百]*元?$", s.lower()))

@@ -1,0 +1,49 @@
+"""map: statement row labels → layout rows (and so concepts), within the statement being read."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from xbrlify.converters.labels import normalize, without_parenthetical
+from xbrlify.taxonomy import Layout, LayoutRow
+
+
+class LayoutIndex:
+    """Label lookup for one layout, disambiguated by current section and printed order."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.items: dict[str, list[LayoutRow]] = defaultdict(list)
+        self.sections: dict[str, list[LayoutRow]] = defaultdict(list)
+        for row in layout.rows:
+            target = self.items if row.kind == "item" else self.sections
+            for label in row.labels:
+                for key in {normalize(label), without_parenthetical(normalize(label))}:
+                    if key and row not in target[key]:
+                        target[key].append(row)
+
+    def _lookup(self, table: dict[str, list[LayoutRow]], label: str) -> list[LayoutRow]:
+        key = normalize(label)
+        return table.get(key) or table.get(without_parenthetical(key)) or []
+
+    def item(self, label: str, section: str | None, after: int) -> LayoutRow | None:
+        """The item row for a label: prefer the current section, then the first at or after `after`."""
+        found = self._lookup(self.items, label)
+        if len(found) <= 1:
+            return found[0] if found else None
+        in_section = [r for r in found if r.section and r.section == section]
+        if in_section:
+            found = in_section
+        else:
+            unqualified = [r for r in found if not r.section]
+            found = unqualified or found
+        later = [r for r in found if r.order >= after]
+        return (later or found)[0]
+
+    def section(self, label: str, after: int) -> LayoutRow | None:
+        found = self._lookup(self.sections, label)
+        later = [r for r in found if r.order >= after]
+        return (later or found or [None])[0]
+
+    def knows(self, label: str) -> bool:
+        return bool(self._lookup(self.items, label) or self._lookup(self.sections, label))

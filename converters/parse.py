@@ -1,0 +1,97 @@
+"""parse: table body lines → rows with labels, layout rows and every reading of their numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xbrlify.converters.document import Line
+from xbrlify.converters.labels import normalize
+from xbrlify.converters.locate import is_header_line
+from xbrlify.converters.mapping import LayoutIndex
+from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
+from xbrlify.converters.table import Cell, Option, Row, Table
+from xbrlify.model import Finding, Severity
+from xbrlify.taxonomy import LayoutRow, Taxonomy
+
+_PER_SHARE_DECIMALS = (2, 3, 4, 1, 0)
+
+
+def _options(table: Table, tail: str, marker: bool, per_share: bool) -> list[Option]:
+    ncols = len(table.columns)
+    decimal_choices = _PER_SHARE_DECIMALS if per_share else (table.decimals,)
+    out: list[Option] = []
+    for d in decimal_choices:
+        readings = split_tail(
+            tail, ncols, d,
+            note_allowed=table.has_note_column or marker,
+            note_required=marker,
+            grouped=table.grouped or per_share,
+        )
+        for reading in readings:
+            if reading.note and len(reading.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")) > (3 if marker else 2):
+                continue
+            for cols in place(reading, ncols):
+                cells = tuple(
+                    Cell(column=c, value=tok.value if tok.value is not None else Decimal(0), token=tok)
+                    for c, tok in zip(cols, reading.tokens, strict=True)
+                )
+                out.append(Option(note=reading.note, cells=cells, decimals=d))
+        if out and per_share:
+            break
+    return out
+
+
+def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
+    """Fill `table.rows`; label-only lines set the section or join the next line's label."""
+    index = LayoutIndex(table.layout)
+    split = [(line, *split_label(line.text)) for line in table.body if not is_header_line(line.text)]
+    tails = [t for _, _, t, _, _ in split if t]
+    table.decimals = detect_decimals(tails)
+    table.grouped = is_grouped(tails)
+    findings: list[Finding] = []
+    section: str | None = None
+    section_row: LayoutRow | None = None
+    last_order = -1
+    pending: Line | None = None
+    for line, label, tail, offset, marker in split:
+        if not tail:
+            sec = index.section(label, last_order)
+            if sec is not None and not index.item(label, section, last_order):
+                section, section_row, last_order, pending = sec.section, sec, sec.order, None
+            elif index.knows(label):
+                item = index.item(label, section, last_order)
+                last_order = item.order if item else last_order
+                pending = None
+            else:
+                pending = line
+            continue
+        layout_row: LayoutRow | None
+        if not normalize(label):
+            layout_row = None
+            if section_row is not None and section_row.concept:
+                layout_row = LayoutRow(kind="item", concept=section_row.concept, section=section,
+                                       labels=(), sign=1, order=section_row.order)
+        else:
+            layout_row = index.item(label, section, last_order)
+            if layout_row is None and pending is not None:
+                joined = pending.text + label
+                layout_row = index.item(joined, section, last_order)
+                if layout_row is not None:
+                    label = joined
+        pending = None
+        concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
+        per_share = concept is not None and concept.data_type == "perShare"
+        row = Row(line=line, label=label, normalized=normalize(label), tail=tail, tail_offset=offset,
+                  layout_row=layout_row, section=section)
+        row.options = _options(table, tail, marker, per_share)
+        if layout_row is not None and layout_row.concept:
+            last_order = max(last_order, layout_row.order)
+        if not row.options:
+            findings.append(Finding(severity=Severity.WARNING, code="unreadable-numbers", line=line.number,
+                                    table=table.id, message=f"no well-formed reading of {tail!r} in {label!r}"))
+            continue
+        if layout_row is None:
+            findings.append(Finding(severity=Severity.WARNING, code="unmapped-row", line=line.number,
+                                    table=table.id, message=f"row {label!r} matches no {table.layout.id} line"))
+        table.rows.append(row)
+    return findings

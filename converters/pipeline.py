@@ -1,0 +1,73 @@
+"""convert: one source file → Filing, through read → profile → locate → parse → resolve → map → validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xbrlify.converters.facts import table_facts
+from xbrlify.converters.locate import locate
+from xbrlify.converters.parse import parse
+from xbrlify.converters.profile import Profile, profile
+from xbrlify.converters.read import read
+from xbrlify.converters.resolve import resolve
+from xbrlify.converters.validate import check_calculations, check_identities, deduplicate
+from xbrlify.model import DocumentInfo, Duration, Fact, Filing, Finding, Severity
+from xbrlify.taxonomy import Taxonomy, load_taxonomy
+from xbrlify.taxonomy.model import Concept
+
+
+def document_facts(prof: Profile, source: str) -> list[Fact]:
+    """Document-level facts: the reporting entity's name and the end of the reporting period."""
+    from xbrlify.model import Context, Provenance
+
+    period = prof.period
+    if period is None and prof.published is not None:
+        period = Duration(start=prof.published, end=prof.published)
+    if period is None:
+        return []
+    ctx = Context(entity=prof.entity, period=period)
+    prov = Provenance(document=source, rule="profile")
+    out = []
+    if prof.entity.name:
+        out.append(Fact(concept="ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification", context=ctx,
+                        value=prof.entity.name, provenance=prov))
+    if prof.period is not None:
+        out.append(Fact(concept="ifrs-full:DateOfEndOfReportingPeriod2013", context=ctx, value=prof.period.end,
+                        provenance=prov))
+    return out
+
+
+def convert(path: Path, taxonomy: Taxonomy | None = None) -> Filing:
+    """Convert one filing.  Raises ConversionError when the file cannot be read at all."""
+    taxonomy = taxonomy or load_taxonomy()
+    doc = read(path)
+    prof = profile(doc)
+    tables, findings = locate(doc, prof, taxonomy)
+    facts: list[Fact] = document_facts(prof, doc.source)
+    extensions: dict[str, Concept] = {}
+    for table in tables:
+        findings += parse(table, taxonomy)
+        findings += resolve(table, taxonomy)
+        table_fact_list, ext, mapped = table_facts(table, prof.entity, taxonomy, doc.source)
+        facts += table_fact_list
+        findings += mapped
+        extensions.update({c.qname: c for c in ext})
+    if not tables:
+        findings.append(Finding(severity=Severity.INFO, code="no-statements",
+                                message="no primary financial statement found; only document-level facts"))
+    facts, dup_findings = deduplicate(facts)
+    findings += dup_findings
+    findings += check_calculations(facts, taxonomy, prof.standard)
+    findings += check_identities(facts)
+    info = DocumentInfo(
+        source=doc.source,
+        sha256=doc.sha256,
+        entity=prof.entity,
+        standard=prof.standard,
+        report_type=prof.report_type,
+        currency=prof.currency,
+        period=prof.period,
+        published=prof.published,
+        title=doc.lines[0].text[:120] if doc.lines else None,
+    )
+    return Filing(document=info, facts=facts, findings=findings, extension_concepts=list(extensions.values()))

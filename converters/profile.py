@@ -1,0 +1,105 @@
+"""profile: who filed, under which standard, what report, which currency and period — from the text alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from xbrlify.converters import periods
+from xbrlify.converters.document import Document
+from xbrlify.converters.errors import ConversionError
+from xbrlify.converters.text import simplified
+from xbrlify.model import Duration, Entity
+
+_HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\(?(\d{3,5})\)?", re.IGNORECASE)
+_CN_CODE = re.compile(r"(?:公司代码|证券代码|股票代码|a股代码)[:：]?(\d{6})", re.IGNORECASE)
+_NAME = re.compile(r"^[\u4e00-\u9fff()（）A-Za-z]{4,40}(?:股份有限公司|集团有限公司|有限公司)$")
+_EN_NAME = re.compile(r"^[A-Z][A-Za-z&.,() -]{3,80}(?:Co\.,? ?Ltd\.?|Limited|Inc\.?|Corporation)$")
+_REPORT_TYPES = (
+    ("中期业绩公告", "interim-results-announcement"),
+    ("全年业绩公告", "annual-results-announcement"),
+    ("年度业绩公告", "annual-results-announcement"),
+    ("半年度报告", "semi-annual-report"),
+    ("中期报告", "interim-report"),
+    ("第一季度报告", "quarterly-report"),
+    ("第三季度报告", "quarterly-report"),
+    ("年度报告", "annual-report"),
+    ("年报", "annual-report"),
+    ("投资者关系活动记录表", "investor-relations-record"),
+)
+_PUBLISHED = re.compile(r"(?:公告日期|日期)[:：]?(\d{4})[-年](\d{1,2})[-月](\d{1,2})")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Document-level facts the later steps need."""
+
+    entity: Entity
+    standard: str
+    report_type: str
+    currency: str
+    period: Duration | None
+    published: dt.date | None
+
+
+def exchange_of(code: str) -> str:
+    """Mainland exchange from a six-digit A/B-share code."""
+    if code.startswith(("6", "9")):
+        return "SSE"
+    if code.startswith(("0", "2", "3")):
+        return "SZSE"
+    return "BSE"
+
+
+def _entity(head: list[str], raw_head: list[str]) -> Entity:
+    joined = "\n".join(head)
+    name = next((h for h in head if _NAME.match(h)), None)
+    if name is None:
+        name = next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
+    m = _CN_CODE.search(joined)
+    if m:
+        return Entity(exchange=exchange_of(m.group(1)), identifier=m.group(1), name=name)  # type: ignore[arg-type]
+    m = _HK_CODE.search(joined)
+    if m:
+        return Entity(exchange="HKEX", identifier=m.group(1).zfill(5), name=name)
+    raise ConversionError("no-issuer", "no stock code (股份代号/证券代码/公司代码) found in the document")
+
+
+def _report_period(text: str, report_type: str) -> Duration | None:
+    m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(六|三|九|十二)个月", text)
+    if m:
+        spans = periods.durations(m.group(0))
+        if spans:
+            return Duration(start=spans[0][0], end=spans[0][1])
+    m = re.search(r"(\d{4})年(?:半年度|年度|第一季度|第三季度)报告", text)
+    if m:
+        year = int(m.group(1))
+        months = {"semi-annual-report": 6, "annual-report": 12}.get(report_type)
+        if months:
+            return Duration(start=dt.date(year, 1, 1), end=periods.month_end(year, months))
+    return None
+
+
+def profile(doc: Document) -> Profile:
+    """Derive the profile from the first lines (issuer, title) and the whole text (currency)."""
+    raw_head = [line.text for line in doc.lines[:80]]
+    head = [simplified(t) for t in raw_head]
+    entity = _entity(head, raw_head)
+    head_text = "\n".join(head)
+    report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
+    standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
+    sample = simplified(doc.text[:200000])
+    currency = "HKD" if ("千港元" in sample or "港币千元" in sample) and "人民币千元" not in sample else "CNY"
+    published = None
+    m = _PUBLISHED.search(head_text)
+    if m:
+        published = periods.safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return Profile(
+        entity=entity,
+        standard=standard,
+        report_type=report_type,
+        currency=currency,
+        period=_report_period(head_text, report_type),
+        published=published,
+    )

@@ -1,0 +1,50 @@
+"""read: a source file → Document.  Text input keeps its line numbers."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from xbrlify.converters.document import Document, Line
+from xbrlify.converters.errors import ConversionError
+
+_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
+
+
+def decode(data: bytes) -> str:
+    """Decode text bytes: UTF-8, then GB18030, then Big5; binary data is refused."""
+    if not data.strip():
+        raise ConversionError("empty", "the file is empty")
+    if b"\x00" in data[:4096]:
+        raise ConversionError("binary", "the file is binary, not text")
+    for enc in _ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        bad = sum(1 for ch in text[:20000] if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\f"))
+        if bad <= len(text[:20000]) // 100:
+            return text
+    raise ConversionError("encoding", "the text is not UTF-8, GB18030 or Big5")
+
+
+def read_text(path: Path) -> Document:
+    """Read a text file (text extracted from a PDF) into a Document."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConversionError("unreadable", f"cannot read {path.name}: {exc.strerror}") from None
+    text = decode(data)
+    lines = tuple(
+        Line(number=i, text=raw.strip())
+        for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+        if raw.strip()
+    )
+    return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=lines)
+
+
+def read(path: Path) -> Document:
+    """Read any supported source; PDF support lives in its own reader."""
+    if path.suffix.lower() == ".pdf":
+        raise ConversionError("unsupported", "PDF input is not supported yet; convert the text layer first")
+    return read_text(path)

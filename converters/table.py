@@ -1,0 +1,85 @@
+"""Tables located in a document, and the rows parsed from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from xbrlify.converters.document import Line
+from xbrlify.converters.numbers import Token
+from xbrlify.model import Duration, Instant
+from xbrlify.taxonomy import Layout, LayoutRow
+
+
+@dataclass(frozen=True)
+class Column:
+    """A value column: its period and the header text it came from."""
+
+    period: Instant | Duration
+    header: str
+
+
+@dataclass
+class Table:
+    """A primary statement found in the document."""
+
+    id: str
+    layout: Layout
+    scope: str  # "consolidated" | "separate"
+    title: Line
+    columns: list[Column]
+    has_note_column: bool
+    scale: int
+    currency: str
+    decimals: int = 0
+    grouped: bool = True
+    body: list[Line] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A printed value placed in a column (nil dashes are zero)."""
+
+    column: int
+    value: Decimal
+    token: Token
+
+
+@dataclass(frozen=True)
+class Option:
+    """One reading of a row: a note reference and the cells it places."""
+
+    note: str | None
+    cells: tuple[Cell, ...]
+    decimals: int
+
+    def value(self, column: int) -> Decimal | None:
+        for c in self.cells:
+            if c.column == column:
+                return c.value
+        return None
+
+
+@dataclass
+class Row:
+    """A statement row: its label, the layout row it maps to, and the readings of its numbers."""
+
+    line: Line
+    label: str
+    normalized: str
+    tail: str
+    tail_offset: int
+    layout_row: LayoutRow | None = None
+    section: str | None = None
+    options: list[Option] = field(default_factory=list)
+    chosen: Option | None = None
+    rule: str | None = None
+
+    @property
+    def concept(self) -> str | None:
+        return self.layout_row.concept if self.layout_row else None
+
+    @property
+    def sign(self) -> int:
+        return self.layout_row.sign if self.layout_row else 1

@@ -1,0 +1,96 @@
+"""validate: duplicates agree, calculations hold (Calculations 1.1 rounding), statement identities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from xbrlify.model import Fact, Finding, Instant, Severity
+from xbrlify.taxonomy import Taxonomy
+
+
+def _half(fact: Fact) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-(fact.decimals or 0) - 1)
+
+
+def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
+    """Keep one fact per aspect key; disagreeing duplicates are errors and both values are dropped."""
+    groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        groups[f.aspect_key].append(f)
+    out: list[Fact] = []
+    findings: list[Finding] = []
+    for key, group in groups.items():
+        values = {g.value for g in group}
+        if len(values) == 1:
+            out.append(group[0])
+            continue
+        lines = ", ".join(str(g.provenance.line) for g in group)
+        findings.append(Finding(severity=Severity.ERROR, code="inconsistent-duplicates", concept=key[0],
+                                period=group[0].context.period.key, line=group[0].provenance.line,
+                                message=f"{key[0]} printed with different values {sorted(map(str, values))} "
+                                        f"at lines {lines}; no fact emitted"))
+    return out, findings
+
+
+def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> list[Finding]:
+    """Every summation of the standard's layouts whose total is reported (c11r semantics)."""
+    by_key: dict[tuple[str, str, str], Fact] = {f.aspect_key: f for f in facts if f.unit is not None}
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for layout in taxonomy.layouts_for(standard):
+        children: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for arc in layout.arcs:
+            children[arc.parent].append((arc.child, arc.weight))
+        for (concept, ctx, unit), total in by_key.items():
+            if concept not in children:
+                continue
+            parts = [(by_key.get((c, ctx, unit)), w) for c, w in children[concept]]
+            present = [(f, w) for f, w in parts if f is not None]
+            if not present:
+                continue
+            computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
+            tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
+            if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
+                key = (layout.id, concept, ctx, unit)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(Finding(
+                    severity=Severity.WARNING, code="calc-inconsistent", concept=concept,
+                    period=total.context.period.key, line=total.provenance.line,
+                    message=f"{layout.id}: {concept} reported {total.value}, children sum to {computed}"))
+    return findings
+
+
+def check_identities(facts: list[Fact]) -> list[Finding]:
+    """Assets = equity and liabilities; opening cash + net change (+ FX) = closing cash."""
+    findings: list[Finding] = []
+    idx: dict[tuple[str, str, tuple[object, ...]], Fact] = {
+        (f.concept.split(":")[-1], f.context.period.key, f.context.members): f for f in facts
+    }
+
+    def val(name: str, period: str, members: tuple[object, ...]) -> Decimal | None:
+        f = idx.get((name, period, members))
+        return Decimal(f.value) if f is not None else None  # type: ignore[arg-type]
+
+    for (name, period, members), fact in idx.items():
+        if name == "Assets":
+            other = val("EquityAndLiabilities", period, members)
+            if other is not None and other != Decimal(fact.value):  # type: ignore[arg-type]
+                findings.append(Finding(severity=Severity.ERROR, code="identity-assets", period=period,
+                                        line=fact.provenance.line,
+                                        message=f"assets {fact.value} ≠ equity and liabilities {other}"))
+        if name == "IncreaseDecreaseInCashAndCashEquivalents" and ".." in period:
+            start, end = (dt.date.fromisoformat(p) for p in period.split(".."))
+            opening = val("CashAndCashEquivalents", Instant(instant=start - dt.timedelta(days=1)).key, members)
+            closing = val("CashAndCashEquivalents", end.isoformat(), members)
+            change = Decimal(fact.value)  # type: ignore[arg-type]
+            fx = val("EffectOfExchangeRateChangesOnCashAndCashEquivalents", period, members) or Decimal(0)
+            if opening is not None and closing is not None and closing not in (opening + change,
+                                                                                opening + change + fx):
+                findings.append(Finding(severity=Severity.ERROR, code="identity-cash", period=period,
+                                        line=fact.provenance.line,
+                                        message=f"opening cash {opening} + change {change} ≠ closing {closing}"))
+    return findings

@@ -1,0 +1,33 @@
+"""Write every artifact of a filing into its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xbrlify.export.extension import extension_files
+from xbrlify.export.findings import findings_json
+from xbrlify.export.instance import instance_xml
+from xbrlify.export.oim_json import xbrl_json
+from xbrlify.export.rdf import turtle
+from xbrlify.model import Filing
+
+
+def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
+    """DIR/S/S.xbrl, S.json (xBRL-JSON), S.ttl, S.findings.json (+ S-ext.* when extension concepts exist)."""
+    folder = out_dir / stem
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    if filing.extension_concepts:
+        for name, data in extension_files(filing, stem).items():
+            (folder / name).write_bytes(data)
+            written.append(folder / name)
+    outputs: dict[str, bytes] = {
+        f"{stem}.xbrl": instance_xml(filing, stem),
+        f"{stem}.json": xbrl_json(filing, stem).encode(),
+        f"{stem}.ttl": turtle(filing).encode(),
+        f"{stem}.findings.json": findings_json(filing).encode(),
+    }
+    for name, data in outputs.items():
+        (folder / name).write_bytes(data)
+        written.append(folder / name)
+    return written

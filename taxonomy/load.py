@@ -1,0 +1,87 @@
+"""Load the taxonomy from its human-edited CSV source files."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from xbrlify.taxonomy.model import CalculationArc, Concept, Label, Layout, LayoutRow, Taxonomy
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy source files are inconsistent."""
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("xbrlify.taxonomy").joinpath("data", name).read_text(encoding="utf-8")
+    return [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(text.splitlines())]
+
+
+def _concept(r: dict[str, str]) -> Concept:
+    labels = tuple(
+        Label(lang=lang, text=r[col])
+        for lang, col in (("zh-Hans", "label_zh_hans"), ("zh-Hant", "label_zh_hant"), ("en", "label_en"))
+        if r.get(col)
+    )
+    match = None
+    if r.get("ifrs_match"):
+        rel, _, target = r["ifrs_match"].partition(":")
+        match = (rel, target)
+    data: dict[str, Any] = {
+        "qname": r["qname"],
+        "data_type": r["data_type"],
+        "period_type": r["period_type"],
+        "balance": r.get("balance") or None,
+        "labels": labels,
+        "ifrs_match": match,
+    }
+    return Concept.model_validate(data)
+
+
+def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
+    rows: list[LayoutRow] = []
+    arcs: list[CalculationArc] = []
+    for i, r in enumerate(_rows(f"layouts/{meta['id']}.csv")):
+        concept = r.get("concept") or None
+        if concept and concept not in concepts:
+            raise TaxonomyError(f"layout {meta['id']} row {i + 2}: unknown concept {concept}")
+        labels = tuple(x.strip() for x in r.get("labels", "").split("|") if x.strip())
+        rows.append(
+            LayoutRow(
+                kind=r["kind"],  # type: ignore[arg-type]
+                concept=concept,
+                section=r.get("section") or None,
+                labels=labels,
+                sign=int(r.get("sign") or 1),
+                order=i,
+            )
+        )
+        for spec in filter(None, (s.strip() for s in r.get("calc", "").split(";"))):
+            parent, _, weight = spec.partition("*")
+            if parent not in concepts or concept is None:
+                raise TaxonomyError(f"layout {meta['id']} row {i + 2}: bad calc arc {spec}")
+            arcs.append(CalculationArc(parent=parent, child=concept, weight=int(weight or 1), order=i))
+    return Layout(
+        id=meta["id"],
+        standard=meta["standard"],  # type: ignore[arg-type]
+        statement=meta["statement"],  # type: ignore[arg-type]
+        period_type=meta["period_type"],  # type: ignore[arg-type]
+        titles=tuple(t.strip() for t in meta["titles"].split("|") if t.strip()),
+        rows=tuple(rows),
+        arcs=tuple(arcs),
+    )
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    """The packaged taxonomy (cached: it is read once per process)."""
+    concepts: dict[str, Concept] = {}
+    for r in _rows("concepts.csv"):
+        c = _concept(r)
+        if c.qname in concepts:
+            raise TaxonomyError(f"duplicate concept {c.qname}")
+        concepts[c.qname] = c
+    layouts = {m["id"]: _layout(m, concepts) for m in _rows("layouts.csv")}
+    return Taxonomy(concepts=concepts, layouts=layouts)

@@ -1,0 +1,114 @@
+"""Taxonomy model: concepts with labels, statement layouts with calculation arcs and printed signs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+NAMESPACES: dict[str, str] = {
+    "ifrs-full": "https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full",
+    "cas": "https://xbrlify.org/taxonomy/2024/cas",
+}
+IFRS_SCHEMA_URL = "https://xbrl.ifrs.org/taxonomy/2024-03-27/full_ifrs/full_ifrs-cor_2024-03-27.xsd"
+CAS_SCHEMA_URL = "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd"
+TAXONOMY_BASE = "https://xbrlify.org/taxonomy/2024/"
+
+DataType = Literal["monetary", "perShare", "shares", "percent", "string", "date", "axis", "member"]
+
+
+class Label(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    lang: Literal["zh-Hans", "zh-Hant", "en"]
+    text: str
+
+
+class Concept(BaseModel):
+    """An XBRL concept: QName, data type, period type, balance, labels and an IFRS mapping for CAS items."""
+
+    model_config = ConfigDict(frozen=True)
+
+    qname: str
+    data_type: DataType
+    period_type: Literal["instant", "duration"]
+    balance: Literal["debit", "credit"] | None = None
+    labels: tuple[Label, ...] = ()
+    ifrs_match: tuple[str, str] | None = None  # (skos relation, ifrs-full qname)
+
+    @property
+    def prefix(self) -> str:
+        return self.qname.split(":", 1)[0]
+
+    @property
+    def local_name(self) -> str:
+        return self.qname.split(":", 1)[1]
+
+    @property
+    def namespace(self) -> str:
+        return NAMESPACES[self.prefix]
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.data_type in ("monetary", "perShare", "shares", "percent")
+
+    def label(self, lang: str = "zh-Hans") -> str:
+        for lab in self.labels:
+            if lab.lang == lang:
+                return lab.text
+        return self.local_name
+
+
+class CalculationArc(BaseModel):
+    """summation-item arc: parent = Σ weight × child, in one layout's extended link role."""
+
+    model_config = ConfigDict(frozen=True)
+
+    parent: str
+    child: str
+    weight: int
+    order: int
+
+
+class LayoutRow(BaseModel):
+    """A printed line of a statement layout: a section header or an item carrying numbers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["section", "item"]
+    concept: str | None
+    section: str | None
+    labels: tuple[str, ...]
+    sign: int = 1
+    order: int = 0
+
+
+class Layout(BaseModel):
+    """One statement layout (e.g. the CAS general-enterprise balance sheet) and its networks."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    standard: Literal["IFRS", "CAS"]
+    statement: Literal["financial_position", "income", "cash_flow"]
+    period_type: Literal["instant", "duration"]
+    titles: tuple[str, ...]
+    rows: tuple[LayoutRow, ...]
+    arcs: tuple[CalculationArc, ...]
+
+    @property
+    def role_uri(self) -> str:
+        return f"{TAXONOMY_BASE}role/{self.id}"
+
+
+class Taxonomy(BaseModel):
+    """All concepts and layouts; the single source every step and export reads."""
+
+    concepts: dict[str, Concept]
+    layouts: dict[str, Layout]
+
+    def concept(self, qname: str) -> Concept:
+        return self.concepts[qname]
+
+    def layouts_for(self, standard: str) -> list[Layout]:
+        return [lay for lay in self.layouts.values() if lay.standard == standard]
