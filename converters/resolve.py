@@ -9,6 +9,7 @@ Whatever stays ambiguous becomes a finding and yields no fact.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -56,21 +57,22 @@ def equations(table: Table, taxonomy: Taxonomy) -> list[Equation]:
                 dupes.append((first[key], i))
             else:
                 first[key] = i
-    children: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for arc in table.layout.arcs:
-        children[arc.parent].append((arc.child, arc.weight))
+        children[(arc.parent, arc.network)].append((arc.child, arc.weight))
     out: list[Equation] = []
     for col in range(len(table.columns)):
-        for (concept, role), i in first.items():
-            if role != "column" or concept not in children:
+        for (concept, network), kids in children.items():
+            i = first.get((concept, "column"))
+            if i is None:
                 continue
             terms = [(i, -1)]
-            for child, weight in children[concept]:
+            for child, weight in kids:
                 j = first.get((child, "column"))
                 if j is not None:
                     terms.append((j, weight))
             if len(terms) > 1:
-                out.append(Equation(tuple(terms), i, col, f"{concept} = Σ children"))
+                out.append(Equation(tuple(terms), i, col, f"{concept} = Σ {network} children"))
         for a, b in dupes:
             out.append(Equation(((a, 1), (b, -1)), a, col, f"{table.rows[a].concept} printed twice"))
     return out
@@ -88,6 +90,18 @@ def _holds(eq: Equation, rows: list[Row], pick: dict[int, Option]) -> bool:
             acc += coef * v
             tol += _half_unit(pick[i])
     return abs(acc) <= tol
+
+
+def _satisfiable(eq: Equation, rows: list[Row], limit: int = 50_000) -> bool:
+    """Whether some combination of the involved rows' readings satisfies this one equation."""
+    idx = [i for i, _ in eq.terms]
+    total = 1
+    for i in idx:
+        total *= len(rows[i].options)
+    if total > limit:
+        return True
+    return any(_holds(eq, rows, dict(zip(idx, combo, strict=True)))
+               for combo in itertools.product(*(rows[i].options for i in idx)))
 
 
 def _solve(rows: list[Row], eqs: list[Equation]) -> list[dict[int, Option]]:
@@ -144,6 +158,13 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 findings.append(_inconsistent(table, eq, pick))
             continue
         active.append(eq)
+    unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows)]
+    for eq in unsatisfiable:
+        findings.append(Finding(severity=Severity.WARNING, code="calc-unsatisfiable", table=table.id,
+                                line=rows[eq.total].line.number, concept=rows[eq.total].concept,
+                                period=table.columns[eq.column].period.key,
+                                message=f"{eq.label}: no reading of the rows involved adds up; not used"))
+    active = [eq for eq in active if eq not in unsatisfiable]
     solutions = _solve(rows, active) if active else [{}]
     if not solutions:
         findings.append(Finding(severity=Severity.ERROR, code="no-consistent-reading", table=table.id,

@@ -36,31 +36,31 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
 
 def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> list[Finding]:
     """Every summation of the standard's layouts whose total is reported (c11r semantics)."""
-    by_key: dict[tuple[str, str, str], Fact] = {f.aspect_key: f for f in facts if f.unit is not None}
+    by_concept: dict[str, list[Fact]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        if f.unit is not None:
+            by_key[f.aspect_key] = f
+            by_concept[f.concept].append(f)
     findings: list[Finding] = []
-    seen: set[tuple[str, str, str, str]] = set()
     for layout in taxonomy.layouts_for(standard):
-        children: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         for arc in layout.arcs:
-            children[arc.parent].append((arc.child, arc.weight))
-        for (concept, ctx, unit), total in by_key.items():
-            if concept not in children:
-                continue
-            parts = [(by_key.get((c, ctx, unit)), w) for c, w in children[concept]]
-            present = [(f, w) for f, w in parts if f is not None]
-            if not present:
-                continue
-            computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
-            tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
-            if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
-                key = (layout.id, concept, ctx, unit)
-                if key in seen:
+            children[(arc.parent, arc.network)].append((arc.child, arc.weight))
+        for (concept, network), kids in children.items():
+            for total in by_concept.get(concept, []):
+                _, ctx, unit = total.aspect_key
+                present = [(by_key[(c, ctx, unit)], w) for c, w in kids if (c, ctx, unit) in by_key]
+                if not present:
                     continue
-                seen.add(key)
-                findings.append(Finding(
-                    severity=Severity.WARNING, code="calc-inconsistent", concept=concept,
-                    period=total.context.period.key, line=total.provenance.line,
-                    message=f"{layout.id}: {concept} reported {total.value}, children sum to {computed}"))
+                computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
+                tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
+                if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
+                    findings.append(Finding(
+                        severity=Severity.WARNING, code="calc-inconsistent", concept=concept,
+                        period=total.context.period.key, line=total.provenance.line,
+                        message=f"{layout.id}/{network}: {concept} reported {total.value}, "
+                                f"contributing facts sum to {computed}"))
     return findings
 
 

@@ -42,8 +42,11 @@ def _concept(r: dict[str, str]) -> Concept:
 
 def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
     rows: list[LayoutRow] = []
-    arcs: list[CalculationArc] = []
+    specs: list[tuple[int, str, str, int, str | None]] = []  # order, parent, child, weight, section above
+    section: str | None = None
     for i, r in enumerate(_rows(f"layouts/{meta['id']}.csv")):
+        if r["kind"] == "section":
+            section = r.get("section") or None
         concept = r.get("concept") or None
         if concept and concept not in concepts:
             raise TaxonomyError(f"layout {meta['id']} row {i + 2}: unknown concept {concept}")
@@ -62,7 +65,7 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
             parent, _, weight = spec.partition("*")
             if parent not in concepts or concept is None:
                 raise TaxonomyError(f"layout {meta['id']} row {i + 2}: bad calc arc {spec}")
-            arcs.append(CalculationArc(parent=parent, child=concept, weight=int(weight or 1), order=i))
+            specs.append((i, parent, concept, int(weight or 1), section))
     return Layout(
         id=meta["id"],
         standard=meta["standard"],  # type: ignore[arg-type]
@@ -70,8 +73,23 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
         period_type=meta["period_type"],  # type: ignore[arg-type]
         titles=tuple(t.strip() for t in meta["titles"].split("|") if t.strip()),
         rows=tuple(rows),
-        arcs=tuple(arcs),
+        arcs=tuple(_networks(specs, rows)),
     )
+
+
+def _networks(specs: list[tuple[int, str, str, int, str | None]], rows: list[LayoutRow]) -> list[CalculationArc]:
+    """Split arcs into networks: items printed above their total form the main network; a breakdown
+    printed below its total (attribution, continuing/discontinued) is its own network, one per section."""
+    first_row = {}
+    for row in rows:
+        if row.kind == "item" and row.concept and row.concept not in first_row:
+            first_row[row.concept] = row.order
+    arcs = []
+    for order, parent, child, weight, section in specs:
+        below = order > first_row.get(parent, order)
+        network = (section or f"below-{parent.split(':')[-1]}") if below else "main"
+        arcs.append(CalculationArc(parent=parent, child=child, weight=weight, order=order, network=network))
+    return arcs
 
 
 @cache

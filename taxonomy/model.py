@@ -68,6 +68,7 @@ class CalculationArc(BaseModel):
     child: str
     weight: int
     order: int
+    network: str = "main"  # "main": items printed above their total; else the breakdown's section
 
 
 class LayoutRow(BaseModel):
@@ -99,6 +100,14 @@ class Layout(BaseModel):
     @property
     def role_uri(self) -> str:
         return f"{TAXONOMY_BASE}role/{self.id}"
+
+    def network_role(self, network: str) -> str:
+        """Extended link role of one calculation network of this layout."""
+        return self.role_uri if network == "main" else f"{self.role_uri}-{network}"
+
+    @property
+    def networks(self) -> list[str]:
+        return list(dict.fromkeys(a.network for a in self.arcs))
 
 
 class Taxonomy(BaseModel):
