@@ -163,42 +163,66 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
     for i, q in enumerate(dict.fromkeys(concepts), start=1):
         _arc(pre, "presentationArc", "http://www.xbrl.org/2003/arcrole/parent-child", LINE_ITEMS, q, i)
     cal_root = _linkbase()
-    _role_ref(cal_root, layout)
-    cal = etree.SubElement(cal_root, _q(LINK, "calculationLink"), {_q(XLINK, "type"): "extended",
-                           _q(XLINK, "role"): layout.role_uri})
-    arcs = list({(a.parent, a.child): a for a in layout.arcs}.values())
-    _locs(cal, [q for a in arcs for q in (a.parent, a.child)], schema_href)
-    for a in arcs:
-        _arc(cal, "calculationArc", "http://www.xbrl.org/2003/arcrole/summation-item", a.parent, a.child,
-             a.order, weight=f"{a.weight}.0")
+    for network in layout.networks:
+        _role_ref(cal_root, layout, network)
+    for network in layout.networks:
+        cal = etree.SubElement(cal_root, _q(LINK, "calculationLink"), {_q(XLINK, "type"): "extended",
+                               _q(XLINK, "role"): layout.network_role(network)})
+        arcs = list({(a.parent, a.child): a for a in layout.arcs if a.network == network}.values())
+        _locs(cal, [q for a in arcs for q in (a.parent, a.child)], schema_href)
+        for a in arcs:
+            _arc(cal, "calculationArc", "http://www.xbrl.org/2003/arcrole/summation-item", a.parent, a.child,
+                 a.order, weight=f"{a.weight}.0")
     return _xml(pre_root), _xml(cal_root)
 
 
-def _role_ref(root: etree._Element, layout: Layout) -> None:
-    etree.SubElement(root, _q(LINK, "roleRef"), {"roleURI": layout.role_uri,
-                     _q(XLINK, "type"): "simple", _q(XLINK, "href"): f"../entry/xbrlify-{layout.standard.lower()}.xsd#{layout.id}"})
+def role_id(layout: Layout, network: str = "main") -> str:
+    return layout.id if network == "main" else f"{layout.id}-{network}"
 
 
-def definition_linkbase(line_items: Iterable[str], schema_href: dict[str, str], role_href: str) -> bytes:
-    """Scope dimension: every line item may be reported consolidated (default) or separate."""
+def _role_ref(root: etree._Element, layout: Layout, network: str = "main") -> None:
+    etree.SubElement(root, _q(LINK, "roleRef"), {"roleURI": layout.network_role(network),
+                     _q(XLINK, "type"): "simple",
+                     _q(XLINK, "href"): f"../entry/xbrlify-{layout.standard.lower()}.xsd#{role_id(layout, network)}"})
+
+
+_DIM_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "dimension-default", "domain-member")
+
+
+def definition_linkbase(
+    line_items: Iterable[str], schema_href: dict[str, str], role_href: str, *, scaffold: bool = True
+) -> bytes:
+    """Scope dimension: every line item may be reported consolidated (the default) or separate.
+
+    With ``scaffold=False`` only the domain-member arcs of the given line items are written
+    (an extension adding its own concepts to the same hypercube).
+    """
     root = _linkbase()
     etree.SubElement(root, _q(LINK, "roleRef"), {"roleURI": DIM_ROLE, _q(XLINK, "type"): "simple",
                      _q(XLINK, "href"): role_href})
+    dim = "http://xbrl.org/int/dim/arcrole/"
+    for name in _DIM_ARCROLES if scaffold else ("domain-member",):
+        etree.SubElement(root, _q(LINK, "arcroleRef"), {"arcroleURI": dim + name, _q(XLINK, "type"): "simple",
+                         _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{name}"})
     link = etree.SubElement(root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended",
                             _q(XLINK, "role"): DIM_ROLE})
     axis = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
     cons, sep = "ifrs-full:ConsolidatedMember", "ifrs-full:SeparateMember"
     items = list(dict.fromkeys(line_items))
-    _locs(link, [LINE_ITEMS, HYPERCUBE, axis, cons, sep, *items], schema_href)
-    dim = "http://xbrl.org/int/dim/arcrole/"
-    _arc(link, "definitionArc", dim + "all", LINE_ITEMS, HYPERCUBE, 1,
-         **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "false"})
-    _arc(link, "definitionArc", dim + "hypercube-dimension", HYPERCUBE, axis, 1)
-    _arc(link, "definitionArc", dim + "dimension-domain", axis, cons, 1)
-    _arc(link, "definitionArc", dim + "dimension-default", axis, cons, 1)
-    _arc(link, "definitionArc", dim + "domain-member", cons, sep, 1)
+    _locs(link, [LINE_ITEMS, *([HYPERCUBE, axis, cons, sep] if scaffold else []), *items], schema_href)
+    if scaffold:
+        _arc(link, "definitionArc", dim + "all", LINE_ITEMS, HYPERCUBE, 1,
+             **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "false"})
+        _arc(link, "definitionArc", dim + "hypercube-dimension", HYPERCUBE, axis, 1)
+        _arc(link, "definitionArc", dim + "dimension-domain", axis, cons, 1)
+        _arc(link, "definitionArc", dim + "domain-member", cons, sep, 1)
     for i, q in enumerate(items, start=1):
         _arc(link, "definitionArc", dim + "domain-member", LINE_ITEMS, q, i)
+    if scaffold:
+        defaults = etree.SubElement(root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended",
+                                    _q(XLINK, "role"): DIM_ROLE})
+        _locs(defaults, [axis, cons], schema_href)
+        _arc(defaults, "definitionArc", dim + "dimension-default", axis, cons, 1)
     return _xml(root)
 
 
@@ -212,10 +236,13 @@ def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     for lay in layouts:
         hrefs += [f"../linkbases/pre-{lay.id}.xml", f"../linkbases/cal-{lay.id}.xml"]
     for lay in layouts:
-        rt = etree.SubElement(app, _q(LINK, "roleType"), roleURI=lay.role_uri, id=lay.id)
-        etree.SubElement(rt, _q(LINK, "definition")).text = f"{lay.standard} {lay.statement} ({lay.id})"
-        etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:presentationLink"
-        etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:calculationLink"
+        for network in dict.fromkeys(["main", *lay.networks]):
+            rt = etree.SubElement(app, _q(LINK, "roleType"), roleURI=lay.network_role(network),
+                                  id=role_id(lay, network))
+            suffix = "" if network == "main" else f", breakdown {network}"
+            etree.SubElement(rt, _q(LINK, "definition")).text = f"{lay.standard} {lay.statement} ({lay.id}{suffix})"
+            etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:presentationLink"
+            etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:calculationLink"
     for href in hrefs:
         role = "http://www.xbrl.org/2003/role/labelLinkbaseRef" if "lab-" in href else (
             "http://www.xbrl.org/2003/role/definitionLinkbaseRef" if "def" in href else
@@ -242,7 +269,7 @@ def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
     concepts = list(taxonomy.concepts.values())
     ifrs = [c for c in concepts if c.prefix == "ifrs-full"]
     cas = [c for c in concepts if c.prefix == "cas"]
-    href = {"ifrs-full": "../ifrs/full_ifrs/full_ifrs-cor_2024-03-27.xsd", "cas": "../cas/cas-cor.xsd"}
+    href = {"ifrs-full": IFRS_SCHEMA_URL, "cas": CAS_SCHEMA_URL}
     files: dict[str, bytes] = {
         "ifrs/full_ifrs/full_ifrs-cor_2024-03-27.xsd": concept_schema(ifrs, "ifrs-full"),
         "cas/cas-cor.xsd": concept_schema(cas, "cas", _cas_extras()),
@@ -250,7 +277,7 @@ def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
     for lang in LANGS:
         files[f"linkbases/lab-{lang.lower()}.xml"] = label_linkbase(_labels_for(concepts, lang), href)
     line_items = [c.qname for c in concepts if c.is_numeric]
-    files["linkbases/def.xml"] = definition_linkbase(line_items, href, "../cas/cas-cor.xsd#dimensions")
+    files["linkbases/def.xml"] = definition_linkbase(line_items, href, f"{CAS_SCHEMA_URL}#dimensions")
     for lay in taxonomy.layouts.values():
         pre, cal = layout_linkbases(lay, href)
         files[f"linkbases/pre-{lay.id}.xml"] = pre

@@ -25,9 +25,10 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
     """`stem-ext.xsd` importing the standard's entry point, with label and definition linkbases."""
     ns = extension_namespace(filing)
     entry = entry_point_url(filing.document.standard)
-    root = _schema(ns, "ext", [(f"https://xbrlify.org/taxonomy/2024/entry/{filing.document.standard.lower()}",
-                                entry)])
-    root.nsmap  # noqa: B018 - namespace map fixed at creation
+    root = _schema(ns, "ext", [
+        ("http://www.xbrl.org/2003/instance", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"),
+        (f"https://xbrlify.org/taxonomy/2024/entry/{filing.document.standard.lower()}", entry),
+    ])
     ann = etree.Element(f"{{{XSD}}}annotation")
     app = etree.SubElement(ann, f"{{{XSD}}}appinfo")
     for href, role in ((f"{stem}-ext-lab.xml", "labelLinkbaseRef"), (f"{stem}-ext-def.xml", "definitionLinkbaseRef")):
@@ -51,7 +52,7 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
         f"{stem}-ext-lab.xml": label_linkbase(labelled, href),
         f"{stem}-ext-def.xml": definition_linkbase(
             [c.qname for c in filing.extension_concepts], href,
-            "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd#dimensions"),
+            "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd#dimensions", scaffold=False),
     }
 
 
