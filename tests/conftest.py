@@ -1,0 +1,56 @@
+"""Shared fixtures: the seed filings converted once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xbrlify.converters.pipeline import convert
+from xbrlify.export.write import write_filing
+from xbrlify.model import Fact, Filing
+from xbrlify.taxonomy import load_taxonomy
+from xbrlify.taxonomy.package import write_package
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+HKEX_IFRS = SEEDS / "000_de5880db65f9c6a7.txt"
+IR_RECORD = SEEDS / "003_beb3875392ae8888.txt"
+SSE_CAS = SEEDS / "004_41771b5226e85674.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def hkex() -> Filing:
+    return convert(HKEX_IFRS)
+
+
+@pytest.fixture(scope="session")
+def cas() -> Filing:
+    return convert(SSE_CAS)
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, hkex: Filing, cas: Filing) -> Path:
+    """Both seeds written to a folder with the taxonomy package, as the CLI does."""
+    out = tmp_path_factory.mktemp("out")
+    write_package(load_taxonomy(), out / "xbrlify-taxonomy.zip")
+    write_filing(hkex, out, HKEX_IFRS.stem)
+    write_filing(cas, out, SSE_CAS.stem)
+    return out
+
+
+def find(filing: Filing, concept: str, period: str, *, separate: bool = False) -> list[Fact]:
+    """Facts of a concept (local name or QName) in a period key, consolidated or separate."""
+    local = concept.split(":")[-1]
+    return [
+        f for f in filing.facts
+        if f.concept.split(":")[-1] == local and f.context.period.key == period
+        and bool(f.context.members) == separate
+    ]
+
+
+def value(filing: Filing, concept: str, period: str, *, separate: bool = False) -> object:
+    facts = find(filing, concept, period, separate=separate)
+    assert len(facts) == 1, f"{concept} {period}: {len(facts)} facts"
+    return facts[0].value

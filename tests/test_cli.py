@@ -1,0 +1,43 @@
+"""The command line: outputs per input, the taxonomy package, exit codes, one-line reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import HKEX_IFRS, IR_RECORD, SSE_CAS
+from typer.testing import CliRunner
+
+from xbrlify.cli import app
+
+runner = CliRunner()
+
+
+def test_convert_writes_every_artifact(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["convert", str(HKEX_IFRS), str(IR_RECORD), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "xbrlify-taxonomy.zip").stat().st_size > 1000
+    for path in (HKEX_IFRS, IR_RECORD):
+        s = path.stem
+        for suffix in (".xbrl", ".json", ".ttl", ".findings.json"):
+            assert (tmp_path / s / f"{s}{suffix}").exists()
+
+
+def test_bad_input_gives_one_line_reason_and_nonzero_exit(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "random.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = runner.invoke(app, ["convert", str(empty), str(binary), str(SSE_CAS), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "empty.txt: empty" in result.output
+    assert "random.txt: binary" in result.output
+    assert (tmp_path / "o" / SSE_CAS.stem / f"{SSE_CAS.stem}.xbrl").exists()
+
+
+def test_document_without_issuer_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(text), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "no-issuer" in result.output
