@@ -11,18 +11,32 @@ from xbrlify.converters.errors import ConversionError
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 
 
+def _implausible(text: str) -> int:
+    """Characters a real filing does not contain: private-use, replacement and control characters."""
+    sample = text[:20000]
+    return sum(
+        1 for ch in sample
+        if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or (ord(ch) < 32 and ch not in "\t\r\n\f")
+    )
+
+
 def decode(data: bytes) -> str:
-    """Decode text bytes: UTF-8, then GB18030, then Big5; binary data is refused."""
+    """Decode text bytes: UTF-8, GB18030 or Big5, whichever reads as plausible text; binary is refused."""
     if not data.strip():
         raise ConversionError("empty", "the file is empty")
     if b"\x00" in data[:4096]:
         raise ConversionError("binary", "the file is binary, not text")
-    for enc in _ENCODINGS:
+    candidates: list[tuple[int, int, str]] = []
+    for rank, enc in enumerate(_ENCODINGS):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        bad = sum(1 for ch in text[:20000] if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\f"))
+        if enc.startswith("utf-8"):
+            return text
+        candidates.append((_implausible(text), rank, text))
+    if candidates:
+        bad, _, text = min(candidates)
         if bad <= len(text[:20000]) // 100:
             return text
     raise ConversionError("encoding", "the text is not UTF-8, GB18030 or Big5")

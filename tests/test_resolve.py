@@ -1,0 +1,71 @@
+"""Resolution of glued columns by arithmetic, on small fixture statements and a layout built in code."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from xbrlify.converters.pipeline import convert
+from xbrlify.model import Filing
+from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
+
+ITEMS = [
+    ("ifrs-full:Cash", "货币资金", "ifrs-full:CurrentAssets"),
+    ("ifrs-full:Inventories", "存货", "ifrs-full:CurrentAssets"),
+    ("ifrs-full:CurrentAssets", "流动资产合计", "ifrs-full:Assets"),
+    ("ifrs-full:PropertyPlantAndEquipment", "固定资产", "ifrs-full:NoncurrentAssets"),
+    ("ifrs-full:NoncurrentAssets", "非流动资产合计", "ifrs-full:Assets"),
+    ("ifrs-full:Assets", "资产总计", None),
+]
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    concepts = {
+        q: Concept(qname=q, data_type="monetary", period_type="instant", balance="debit") for q, _, _ in ITEMS
+    }
+    rows = [LayoutRow(kind="section", concept=None, section="current", labels=("流动资产",), order=0)]
+    arcs = []
+    for i, (q, label, parent) in enumerate(ITEMS, start=1):
+        rows.append(LayoutRow(kind="item", concept=q, section=None, labels=(label,), order=i))
+        if parent:
+            arcs.append(CalculationArc(parent=parent, child=q, weight=1, order=i))
+    layout = Layout(id="bs", standard="CAS", statement="financial_position", period_type="instant",
+                    titles=("资产负债表",), rows=tuple(rows), arcs=tuple(arcs))
+    return Taxonomy(concepts=concepts, layouts={"bs": layout})
+
+
+def values(filing: Filing, concept: str) -> dict[str, Decimal]:
+    return {f.context.period.key: f.value for f in filing.facts if f.concept == concept}  # type: ignore[misc]
+
+
+def test_note_digits_and_single_values_resolved_by_totals(taxonomy: Taxonomy) -> None:
+    filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
+    # 注释七、1407,802,324.30… : note 1, not note 14 or 140, because the current-assets total adds up
+    assert values(filing, "ifrs-full:Cash") == {"2024-06-30": Decimal("407802324.30"),
+                                                "2023-12-31": Decimal("612478452.28")}
+    # a single value lands in the column whose totals it completes
+    assert values(filing, "ifrs-full:PropertyPlantAndEquipment") == {"2024-06-30": Decimal("1700000.00")}
+    assert not [f for f in filing.findings if f.code == "ambiguous-split"]
+
+
+def test_unreconciled_total_is_flagged_not_hidden(taxonomy: Taxonomy) -> None:
+    filing = convert(FIXTURES / "unreconciled_statement.txt", taxonomy)
+    flagged = [f for f in filing.findings if f.code in ("calc-inconsistent-in-document", "calc-inconsistent")]
+    assert flagged and any("2024-06-30" == f.period for f in flagged)
+    # the printed numbers are still reported as printed, never adjusted
+    assert values(filing, "ifrs-full:CurrentAssets")["2024-06-30"] == Decimal("3500.00")
+
+
+def test_ambiguity_arithmetic_cannot_settle_yields_no_fact(taxonomy: Taxonomy, tmp_path: Path) -> None:
+    text = (FIXTURES / "glued_statement.txt").read_text(encoding="utf-8")
+    # remove the totals: nothing can tell note 1 from note 14 any more
+    lines = [ln for ln in text.splitlines() if "合计" not in ln and "总计" not in ln]
+    path = tmp_path / "no_totals.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    filing = convert(path, taxonomy)
+    assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}
+    assert any(f.code == "ambiguous-split" and "货币资金" in f.message for f in filing.findings)
