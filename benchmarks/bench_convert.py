@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 
 from xbrlify.converters.pipeline import convert
-from xbrlify.export.write import write_filing
 from xbrlify.taxonomy import load_taxonomy
+
+from xbrlify.export.write import write_filing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,8 +42,10 @@ def main() -> None:
             t0 = time.perf_counter()
             run(path, Path(tmp))
             times.append(time.perf_counter() - t0)
-    print(f"{path.name}: {facts} facts; cold (incl. taxonomy load) {cold:.3f} s; "
-          f"warm best {min(times):.3f} s, median {statistics.median(times):.3f} s over {args.repeat} runs")
+    print(
+        f"{path.name}: {facts} facts; cold (incl. taxonomy load) {cold:.3f} s; "
+        f"warm best {min(times):.3f} s, median {statistics.median(times):.3f} s over {args.repeat} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,20 @@ import re
 
 from xbrlify.converters.resolve import period_role
 from xbrlify.converters.table import Cell, Row, Table
-from xbrlify.model import Context, Duration, Entity, ExplicitMember, Fact, Finding, Instant, Provenance, Severity, Unit
 from xbrlify.taxonomy import Concept, Taxonomy
+
+from xbrlify.model import (
+    Context,
+    Duration,
+    Entity,
+    ExplicitMember,
+    Fact,
+    Finding,
+    Instant,
+    Provenance,
+    Severity,
+    Unit,
+)
 
 SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
 SEPARATE = ExplicitMember(dimension=SCOPE_AXIS, member="ifrs-full:SeparateMember")
@@ -73,9 +85,16 @@ def table_facts(
         for cell in row.chosen.cells:
             period = _period(concept, row, table, cell.column)
             if period is None:
-                findings.append(Finding(severity=Severity.WARNING, code="period-type-mismatch",
-                                        line=row.line.number, table=table.id, concept=concept.qname,
-                                        message=f"{concept.qname} is {concept.period_type} but the column is not"))
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="period-type-mismatch",
+                        line=row.line.number,
+                        table=table.id,
+                        concept=concept.qname,
+                        message=f"{concept.qname} is {concept.period_type} but the column is not",
+                    )
+                )
                 continue
             facts.append(_fact(concept, row, table, cell, period, entity, members, source))
     return facts, list(extensions.values()), findings

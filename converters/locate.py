@@ -10,11 +10,17 @@ from xbrlify.converters.document import Document, Line
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.table import Column, Table
 from xbrlify.converters.text import simplified
-from xbrlify.model import Duration, Finding, Instant, Severity
 from xbrlify.taxonomy import Layout, Taxonomy
 
-_SCOPE_PREFIX = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*", re.IGNORECASE)
-_TITLE_REST = re.compile(r"^(?:\(续\))?(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$", re.IGNORECASE)
+from xbrlify.model import Duration, Finding, Instant, Severity
+
+_SCOPE_PREFIX = re.compile(
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
+    re.IGNORECASE,
+)
+_TITLE_REST = re.compile(
+    r"^(?:\(续\))?(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$", re.IGNORECASE
+)
 _SEPARATE_WORDS = ("母公司", "公司资产负债表", "公司利润表", "公司现金流量表", "本公司财务状况表", "company")
 _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
 _HEADER_WORDS = re.compile(
@@ -24,7 +30,14 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCALES = (("百万", 1_000_000), ("万元", 10_000), ("千", 1000), ("'000", 1000), ("元", 1))
-_CURRENCIES = (("港元", "HKD"), ("港币", "HKD"), ("hk$", "HKD"), ("美元", "USD"), ("人民币", "CNY"), ("rmb", "CNY"))
+_CURRENCIES = (
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("hk$", "HKD"),
+    ("美元", "USD"),
+    ("人民币", "CNY"),
+    ("rmb", "CNY"),
+)
 
 
 def is_header_line(text: str) -> bool:
@@ -91,7 +104,10 @@ def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:
         opening = start - dt.timedelta(days=1)
         return [Column(Instant(instant=end), "期末"), Column(Instant(instant=opening), "期初")]
     prior_start = dt.date(start.year - 1, start.month, start.day)
-    return [Column(Duration(start=start, end=end), "本期"), Column(Duration(start=prior_start, end=prior_end), "上期")]
+    return [
+        Column(Duration(start=start, end=end), "本期"),
+        Column(Duration(start=prior_start, end=prior_end), "上期"),
+    ]
 
 
 def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Table], list[Finding]]:
@@ -125,15 +141,22 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             scope=scope,
             title=doc.lines[i],
             columns=columns,
-            has_note_column=any(re.search(r"附注|注释|notes?", simplified(h), re.IGNORECASE) for h in header[1:]),
+            has_note_column=any(
+                re.search(r"附注|注释|notes?", simplified(h), re.IGNORECASE) for h in header[1:]
+            ),
             scale=scale,
             currency=currency,
             body=body,
         )
         if not columns:
             findings.append(
-                Finding(severity=Severity.ERROR, code="no-columns", line=doc.lines[i].number, table=table.id,
-                        message=f"no period columns found under the title {doc.lines[i].text[:40]!r}")
+                Finding(
+                    severity=Severity.ERROR,
+                    code="no-columns",
+                    line=doc.lines[i].number,
+                    table=table.id,
+                    message=f"no period columns found under the title {doc.lines[i].text[:40]!r}",
+                )
             )
             continue
         tables.append(table)
@@ -142,4 +165,6 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
 
 def _is_unit_line(text: str) -> bool:
     s = simplified(text)
-    return s.startswith(("单位", "币种")) or bool(re.match(r"^(?:人民币|港元|rmb|hk\$)?[千万百]*元?$", s.lower()))
+    return s.startswith(("单位", "币种")) or bool(
+        re.match(r"^(?:人民币|港元|rmb|hk\$)?[千万百]*元?$", s.lower())
+    )

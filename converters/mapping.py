@@ -43,7 +43,7 @@ class LayoutIndex:
     def section(self, label: str, after: int) -> LayoutRow | None:
         found = self._lookup(self.sections, label)
         later = [r for r in found if r.order >= after]
-        return (later or found or [None])[0]
+        return (later or found)[0] if found else None
 
     def knows(self, label: str) -> bool:
         return bool(self._lookup(self.items, label) or self._lookup(self.sections, label))

@@ -73,7 +73,7 @@ def _tail_can_start(text: str, i: int, end: int) -> bool:
         return True
     nxt = text[i + 1] if i + 1 < end else ""
     if c in MINUS_SIGNS:
-        return nxt.isdigit() or nxt == " " or nxt == ""
+        return nxt.isdigit() or nxt in {" ", ""}
     return c in "(（" and nxt.isdigit()
 
 
@@ -129,8 +129,9 @@ def _tokens(s: str, pos: int, decimals: int, grouped: bool, limit: int) -> Itera
 
 def _token_at(s: str, pos: int, decimals: int, grouped: bool) -> Iterator[Token]:
     c = s[pos]
-    if c in NIL_DASHES or (c in MINUS_SIGNS and not s[pos + 1 : pos + 2].strip(" ").isdigit()
-                           and s[pos + 1 : pos + 2] != " "):
+    if c in NIL_DASHES or (
+        c in MINUS_SIGNS and not s[pos + 1 : pos + 2].strip(" ").isdigit() and s[pos + 1 : pos + 2] != " "
+    ):
         yield Token(None, pos, pos + 1, decimals)
         return
     negative, start, close = False, pos, ""

@@ -10,8 +10,9 @@ from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex
 from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
 from xbrlify.converters.table import Cell, Option, Row, Table
-from xbrlify.model import Finding, Severity
 from xbrlify.taxonomy import LayoutRow, Taxonomy
+
+from xbrlify.model import Finding, Severity
 
 _PER_SHARE_DECIMALS = (2, 3, 4, 1, 0)
 
@@ -22,13 +23,17 @@ def _options(table: Table, tail: str, marker: bool, per_share: bool) -> list[Opt
     out: list[Option] = []
     for d in decimal_choices:
         readings = split_tail(
-            tail, ncols, d,
+            tail,
+            ncols,
+            d,
             note_allowed=table.has_note_column or marker,
             note_required=marker,
             grouped=table.grouped or per_share,
         )
         for reading in readings:
-            if reading.note and len(reading.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")) > (3 if marker else 2):
+            if reading.note and len(reading.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")) > (
+                3 if marker else 2
+            ):
                 continue
             for cols in place(reading, ncols):
                 cells = tuple(
@@ -53,7 +58,8 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     section_row: LayoutRow | None = None
     last_order = -1
     pending: Line | None = None
-    for line, label, tail, offset, marker in split:
+    for line, printed_label, tail, offset, marker in split:
+        label = printed_label
         if not tail:
             sec = index.section(label, last_order)
             if sec is not None and not index.item(label, section, last_order):
@@ -69,8 +75,14 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         if not normalize(label):
             layout_row = None
             if section_row is not None and section_row.concept:
-                layout_row = LayoutRow(kind="item", concept=section_row.concept, section=section,
-                                       labels=(), sign=1, order=section_row.order)
+                layout_row = LayoutRow(
+                    kind="item",
+                    concept=section_row.concept,
+                    section=section,
+                    labels=(),
+                    sign=1,
+                    order=section_row.order,
+                )
         else:
             layout_row = index.item(label, section, last_order)
             if layout_row is None and pending is not None:
@@ -81,17 +93,38 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         pending = None
         concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
         per_share = concept is not None and concept.data_type == "perShare"
-        row = Row(line=line, label=label, normalized=normalize(label), tail=tail, tail_offset=offset,
-                  layout_row=layout_row, section=section)
+        row = Row(
+            line=line,
+            label=label,
+            normalized=normalize(label),
+            tail=tail,
+            tail_offset=offset,
+            layout_row=layout_row,
+            section=section,
+        )
         row.options = _options(table, tail, marker, per_share)
         if layout_row is not None and layout_row.concept:
             last_order = max(last_order, layout_row.order)
         if not row.options:
-            findings.append(Finding(severity=Severity.WARNING, code="unreadable-numbers", line=line.number,
-                                    table=table.id, message=f"no well-formed reading of {tail!r} in {label!r}"))
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="unreadable-numbers",
+                    line=line.number,
+                    table=table.id,
+                    message=f"no well-formed reading of {tail!r} in {label!r}",
+                )
+            )
             continue
         if layout_row is None:
-            findings.append(Finding(severity=Severity.WARNING, code="unmapped-row", line=line.number,
-                                    table=table.id, message=f"row {label!r} matches no {table.layout.id} line"))
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="unmapped-row",
+                    line=line.number,
+                    table=table.id,
+                    message=f"row {label!r} matches no {table.layout.id} line",
+                )
+            )
         table.rows.append(row)
     return findings

@@ -55,7 +55,9 @@ def durations(header: str) -> list[tuple[dt.date, dt.date]]:
     m = _MONTHS_ENDED.search(header)
     if m:
         months = _MONTHS[m.group(4)]
-        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or ([int(m.group(1))] if m.group(1) else [])
+        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or (
+            [int(m.group(1))] if m.group(1) else []
+        )
         out = []
         for y in years:
             end = safe_date(y, int(m.group(2)), int(m.group(3)))
@@ -64,7 +66,9 @@ def durations(header: str) -> list[tuple[dt.date, dt.date]]:
         return out
     m = _YEAR_ENDED.search(header)
     if m:
-        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or ([int(m.group(1))] if m.group(1) else [])
+        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or (
+            [int(m.group(1))] if m.group(1) else []
+        )
         out = []
         for y in years:
             end = safe_date(y, int(m.group(2)), int(m.group(3)))

@@ -11,15 +11,14 @@ from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.read import read
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import check_calculations, check_identities, deduplicate
-from xbrlify.model import DocumentInfo, Duration, Fact, Filing, Finding, Severity
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
 from xbrlify.taxonomy.model import Concept
+
+from xbrlify.model import Context, DocumentInfo, Duration, Fact, Filing, Finding, Provenance, Severity
 
 
 def document_facts(prof: Profile, source: str) -> list[Fact]:
     """Document-level facts: the reporting entity's name and the end of the reporting period."""
-    from xbrlify.model import Context, Provenance
-
     period = prof.period
     if period is None and prof.published is not None:
         period = Duration(start=prof.published, end=prof.published)
@@ -29,11 +28,23 @@ def document_facts(prof: Profile, source: str) -> list[Fact]:
     prov = Provenance(document=source, rule="profile")
     out = []
     if prof.entity.name:
-        out.append(Fact(concept="ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification", context=ctx,
-                        value=prof.entity.name, provenance=prov))
+        out.append(
+            Fact(
+                concept="ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification",
+                context=ctx,
+                value=prof.entity.name,
+                provenance=prov,
+            )
+        )
     if prof.period is not None:
-        out.append(Fact(concept="ifrs-full:DateOfEndOfReportingPeriod2013", context=ctx, value=prof.period.end,
-                        provenance=prov))
+        out.append(
+            Fact(
+                concept="ifrs-full:DateOfEndOfReportingPeriod2013",
+                context=ctx,
+                value=prof.period.end,
+                provenance=prov,
+            )
+        )
     return out
 
 
@@ -53,8 +64,13 @@ def convert(path: Path, taxonomy: Taxonomy | None = None) -> Filing:
         findings += mapped
         extensions.update({c.qname: c for c in ext})
     if not tables:
-        findings.append(Finding(severity=Severity.INFO, code="no-statements",
-                                message="no primary financial statement found; only document-level facts"))
+        findings.append(
+            Finding(
+                severity=Severity.INFO,
+                code="no-statements",
+                message="no primary financial statement found; only document-level facts",
+            )
+        )
     facts, dup_findings = deduplicate(facts)
     findings += dup_findings
     findings += check_calculations(facts, taxonomy, prof.standard)

@@ -10,6 +10,7 @@ from xbrlify.converters import periods
 from xbrlify.converters.document import Document
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.text import simplified
+
 from xbrlify.model import Duration, Entity
 
 _HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\(?(\d{3,5})\)?", re.IGNORECASE)
@@ -59,7 +60,7 @@ def _entity(head: list[str], raw_head: list[str]) -> Entity:
         name = next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
     m = _CN_CODE.search(joined)
     if m:
-        return Entity(exchange=exchange_of(m.group(1)), identifier=m.group(1), name=name)  # type: ignore[arg-type]
+        return Entity(exchange=exchange_of(m.group(1)), identifier=m.group(1), name=name)
     m = _HK_CODE.search(joined)
     if m:
         return Entity(exchange="HKEX", identifier=m.group(1).zfill(5), name=name)

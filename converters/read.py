@@ -15,7 +15,8 @@ def _implausible(text: str) -> int:
     """Characters a real filing does not contain: private-use, replacement and control characters."""
     sample = text[:20000]
     return sum(
-        1 for ch in sample
+        1
+        for ch in sample
         if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or (ord(ch) < 32 and ch not in "\t\r\n\f")
     )
 

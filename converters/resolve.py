@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from xbrlify.converters.table import Option, Row, Table
-from xbrlify.model import Finding, Severity
 from xbrlify.taxonomy import Taxonomy
+
+from xbrlify.model import Finding, Severity
 
 MAX_SOLUTIONS = 4096
 
@@ -46,7 +47,7 @@ def _half_unit(option: Option) -> Decimal:
     return Decimal(5) * Decimal(10) ** (-option.decimals - 1)
 
 
-def equations(table: Table, taxonomy: Taxonomy) -> list[Equation]:
+def equations(table: Table) -> list[Equation]:
     """Calculation arcs and duplicate equalities instantiated on the rows present in this table."""
     first: dict[tuple[str, str], int] = {}
     dupes: list[tuple[int, int]] = []
@@ -63,16 +64,16 @@ def equations(table: Table, taxonomy: Taxonomy) -> list[Equation]:
     out: list[Equation] = []
     for col in range(len(table.columns)):
         for (concept, network), kids in children.items():
-            i = first.get((concept, "column"))
-            if i is None:
+            total = first.get((concept, "column"))
+            if total is None:
                 continue
-            terms = [(i, -1)]
+            terms = [(total, -1)]
             for child, weight in kids:
                 j = first.get((child, "column"))
                 if j is not None:
                     terms.append((j, weight))
             if len(terms) > 1:
-                out.append(Equation(tuple(terms), i, col, f"{concept} = Σ {network} children"))
+                out.append(Equation(tuple(terms), total, col, f"{concept} = Σ {network} children"))
         for a, b in dupes:
             out.append(Equation(((a, 1), (b, -1)), a, col, f"{table.rows[a].concept} printed twice"))
     return out
@@ -100,8 +101,10 @@ def _satisfiable(eq: Equation, rows: list[Row], limit: int = 50_000) -> bool:
         total *= len(rows[i].options)
     if total > limit:
         return True
-    return any(_holds(eq, rows, dict(zip(idx, combo, strict=True)))
-               for combo in itertools.product(*(rows[i].options for i in idx)))
+    return any(
+        _holds(eq, rows, dict(zip(idx, combo, strict=True)))
+        for combo in itertools.product(*(rows[i].options for i in idx))
+    )
 
 
 def _solve(rows: list[Row], eqs: list[Equation]) -> list[dict[int, Option]]:
@@ -130,7 +133,7 @@ def _solve(rows: list[Row], eqs: list[Equation]) -> list[dict[int, Option]]:
     return solutions
 
 
-def _per_share_rule(table: Table, row: Row, resolved_profit: dict[int, Decimal]) -> list[Option]:
+def _per_share_rule(row: Row, resolved_profit: dict[int, Decimal]) -> list[Option]:
     """Per-share readings whose implied share counts agree across columns within a factor of 2."""
     keep = []
     for opt in row.options:
@@ -148,7 +151,7 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     """Set `row.chosen` for every row the arithmetic (or a structural rule) settles."""
     rows = table.rows
     findings: list[Finding] = []
-    eqs = equations(table, taxonomy)
+    eqs = equations(table)
     fixed = {i for i, r in enumerate(rows) if len(r.options) == 1}
     active: list[Equation] = []
     for eq in eqs:
@@ -160,16 +163,29 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         active.append(eq)
     unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows)]
     for eq in unsatisfiable:
-        findings.append(Finding(severity=Severity.WARNING, code="calc-unsatisfiable", table=table.id,
-                                line=rows[eq.total].line.number, concept=rows[eq.total].concept,
-                                period=table.columns[eq.column].period.key,
-                                message=f"{eq.label}: no reading of the rows involved adds up; not used"))
+        findings.append(
+            Finding(
+                severity=Severity.WARNING,
+                code="calc-unsatisfiable",
+                table=table.id,
+                line=rows[eq.total].line.number,
+                concept=rows[eq.total].concept,
+                period=table.columns[eq.column].period.key,
+                message=f"{eq.label}: no reading of the rows involved adds up; not used",
+            )
+        )
     active = [eq for eq in active if eq not in unsatisfiable]
     solutions = _solve(rows, active) if active else [{}]
     if not solutions:
-        findings.append(Finding(severity=Severity.ERROR, code="no-consistent-reading", table=table.id,
-                                line=table.title.number,
-                                message="no reading of the glued numbers satisfies the statement's arithmetic"))
+        findings.append(
+            Finding(
+                severity=Severity.ERROR,
+                code="no-consistent-reading",
+                table=table.id,
+                line=table.title.number,
+                message="no reading of the glued numbers satisfies the statement's arithmetic",
+            )
+        )
         solutions = []
     constrained = {i for eq in active for i, _ in eq.terms}
     for i, row in enumerate(rows):
@@ -188,10 +204,16 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             alternatives = "; ".join(
                 f"{o.note or '-'} | " + " | ".join(str(c.value) for c in o.cells) for o in row.options[:4]
             )
-            findings.append(Finding(severity=Severity.WARNING, code="ambiguous-split", line=row.line.number,
-                                    table=table.id,
-                                    message=f"{row.label!r}: {len(row.options)} readings of {row.tail!r} fit "
-                                            f"(note | values: {alternatives}); no fact emitted"))
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="ambiguous-split",
+                    line=row.line.number,
+                    table=table.id,
+                    message=f"{row.label!r}: {len(row.options)} readings of {row.tail!r} fit "
+                    f"(note | values: {alternatives}); no fact emitted",
+                )
+            )
     return findings
 
 
@@ -205,7 +227,7 @@ def _apply_per_share(table: Table, taxonomy: Taxonomy) -> None:
         concept = taxonomy.concepts.get(row.concept or "")
         if row.chosen or concept is None or concept.data_type != "perShare":
             continue
-        keep = _per_share_rule(table, row, profit)
+        keep = _per_share_rule(row, profit)
         if len(keep) == 1:
             row.chosen, row.rule = keep[0], "per-share values imply a stable share count"
 
@@ -219,6 +241,12 @@ def _inconsistent(table: Table, eq: Equation, pick: dict[int, Option]) -> Findin
         if v is not None and i != eq.total:
             parts.append(f"{'+' if coef > 0 else '-'}{abs(v)} ({rows[i].label})")
     col = table.columns[eq.column].period.key
-    return Finding(severity=Severity.WARNING, code="calc-inconsistent-in-document", line=total.line.number,
-                   table=table.id, concept=total.concept, period=col,
-                   message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs " + " ".join(parts))
+    return Finding(
+        severity=Severity.WARNING,
+        code="calc-inconsistent-in-document",
+        line=total.line.number,
+        table=table.id,
+        concept=total.concept,
+        period=col,
+        message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs " + " ".join(parts),
+    )

@@ -6,8 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from xbrlify.model import Fact, Finding, Instant, Severity
 from xbrlify.taxonomy import Taxonomy
+
+from xbrlify.model import Fact, Finding, Instant, Severity
 
 
 def _half(fact: Fact) -> Decimal:
@@ -27,10 +28,17 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
             out.append(group[0])
             continue
         lines = ", ".join(str(g.provenance.line) for g in group)
-        findings.append(Finding(severity=Severity.ERROR, code="inconsistent-duplicates", concept=key[0],
-                                period=group[0].context.period.key, line=group[0].provenance.line,
-                                message=f"{key[0]} printed with different values {sorted(map(str, values))} "
-                                        f"at lines {lines}; no fact emitted"))
+        findings.append(
+            Finding(
+                severity=Severity.ERROR,
+                code="inconsistent-duplicates",
+                concept=key[0],
+                period=group[0].context.period.key,
+                line=group[0].provenance.line,
+                message=f"{key[0]} printed with different values {sorted(map(str, values))} "
+                f"at lines {lines}; no fact emitted",
+            )
+        )
     return out, findings
 
 
@@ -56,11 +64,17 @@ def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> 
                 computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
                 tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
                 if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
-                    findings.append(Finding(
-                        severity=Severity.WARNING, code="calc-inconsistent", concept=concept,
-                        period=total.context.period.key, line=total.provenance.line,
-                        message=f"{layout.id}/{network}: {concept} reported {total.value}, "
-                                f"contributing facts sum to {computed}"))
+                    findings.append(
+                        Finding(
+                            severity=Severity.WARNING,
+                            code="calc-inconsistent",
+                            concept=concept,
+                            period=total.context.period.key,
+                            line=total.provenance.line,
+                            message=f"{layout.id}/{network}: {concept} reported {total.value}, "
+                            f"contributing facts sum to {computed}",
+                        )
+                    )
     return findings
 
 
@@ -79,18 +93,35 @@ def check_identities(facts: list[Fact]) -> list[Finding]:
         if name == "Assets":
             other = val("EquityAndLiabilities", period, members)
             if other is not None and other != Decimal(fact.value):  # type: ignore[arg-type]
-                findings.append(Finding(severity=Severity.ERROR, code="identity-assets", period=period,
-                                        line=fact.provenance.line,
-                                        message=f"assets {fact.value} ≠ equity and liabilities {other}"))
+                findings.append(
+                    Finding(
+                        severity=Severity.ERROR,
+                        code="identity-assets",
+                        period=period,
+                        line=fact.provenance.line,
+                        message=f"assets {fact.value} ≠ equity and liabilities {other}",
+                    )
+                )
         if name == "IncreaseDecreaseInCashAndCashEquivalents" and ".." in period:
             start, end = (dt.date.fromisoformat(p) for p in period.split(".."))
-            opening = val("CashAndCashEquivalents", Instant(instant=start - dt.timedelta(days=1)).key, members)
+            opening = val(
+                "CashAndCashEquivalents", Instant(instant=start - dt.timedelta(days=1)).key, members
+            )
             closing = val("CashAndCashEquivalents", end.isoformat(), members)
             change = Decimal(fact.value)  # type: ignore[arg-type]
             fx = val("EffectOfExchangeRateChangesOnCashAndCashEquivalents", period, members) or Decimal(0)
-            if opening is not None and closing is not None and closing not in (opening + change,
-                                                                                opening + change + fx):
-                findings.append(Finding(severity=Severity.ERROR, code="identity-cash", period=period,
-                                        line=fact.provenance.line,
-                                        message=f"opening cash {opening} + change {change} ≠ closing {closing}"))
+            if (
+                opening is not None
+                and closing is not None
+                and closing not in (opening + change, opening + change + fx)
+            ):
+                findings.append(
+                    Finding(
+                        severity=Severity.ERROR,
+                        code="identity-cash",
+                        period=period,
+                        line=fact.provenance.line,
+                        message=f"opening cash {opening} + change {change} ≠ closing {closing}",
+                    )
+                )
     return findings

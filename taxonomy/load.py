@@ -53,7 +53,7 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
         labels = tuple(x.strip() for x in r.get("labels", "").split("|") if x.strip())
         rows.append(
             LayoutRow(
-                kind=r["kind"],  # type: ignore[arg-type]
+                kind=r["kind"],
                 concept=concept,
                 section=r.get("section") or None,
                 labels=labels,
@@ -68,16 +68,18 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
             specs.append((i, parent, concept, int(weight or 1), section))
     return Layout(
         id=meta["id"],
-        standard=meta["standard"],  # type: ignore[arg-type]
-        statement=meta["statement"],  # type: ignore[arg-type]
-        period_type=meta["period_type"],  # type: ignore[arg-type]
+        standard=meta["standard"],
+        statement=meta["statement"],
+        period_type=meta["period_type"],
         titles=tuple(t.strip() for t in meta["titles"].split("|") if t.strip()),
         rows=tuple(rows),
         arcs=tuple(_networks(specs, rows)),
     )
 
 
-def _networks(specs: list[tuple[int, str, str, int, str | None]], rows: list[LayoutRow]) -> list[CalculationArc]:
+def _networks(
+    specs: list[tuple[int, str, str, int, str | None]], rows: list[LayoutRow]
+) -> list[CalculationArc]:
     """Split arcs into networks: items printed above their total form the main network; a breakdown
     printed below its total (attribution, continuing/discontinued) is its own network, one per section."""
     first_row = {}

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
-
 from xbrlify.taxonomy.model import (
     CAS_SCHEMA_URL,
     IFRS_SCHEMA_URL,
@@ -56,10 +55,22 @@ def _q(prefix_ns: str, local: str) -> str:
 
 
 def _schema(target: str, prefix: str, imports: Iterable[tuple[str, str]]) -> etree._Element:
-    nsmap = {"xsd": XSD, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldt": XBRLDT,
-             "dtr-types": DTR_TYPES, prefix: target}
-    root = etree.Element(_q(XSD, "schema"), nsmap=nsmap, targetNamespace=target,
-                         elementFormDefault="qualified", attributeFormDefault="unqualified")
+    nsmap = {
+        "xsd": XSD,
+        "xbrli": XBRLI,
+        "link": LINK,
+        "xlink": XLINK,
+        "xbrldt": XBRLDT,
+        "dtr-types": DTR_TYPES,
+        prefix: target,
+    }
+    root = etree.Element(
+        _q(XSD, "schema"),
+        nsmap=nsmap,
+        targetNamespace=target,
+        elementFormDefault="qualified",
+        attributeFormDefault="unqualified",
+    )
     for ns, loc in imports:
         etree.SubElement(root, _q(XSD, "import"), namespace=ns, schemaLocation=loc)
     return root
@@ -73,7 +84,11 @@ def _element(root: etree._Element, c: Concept) -> None:
         _q(XBRLI, "periodType"): c.period_type,
     }
     if c.data_type == "axis":
-        attrs |= {"type": "xbrli:stringItemType", "substitutionGroup": "xbrldt:dimensionItem", "abstract": "true"}
+        attrs |= {
+            "type": "xbrli:stringItemType",
+            "substitutionGroup": "xbrldt:dimensionItem",
+            "abstract": "true",
+        }
     elif c.data_type == "member":
         attrs |= {"type": "dtr-types:domainItemType", "substitutionGroup": "xbrli:item", "abstract": "true"}
     else:
@@ -84,9 +99,12 @@ def _element(root: etree._Element, c: Concept) -> None:
 
 
 def concept_schema(concepts: list[Concept], prefix: str, extra: Iterable[etree._Element] = ()) -> bytes:
-    """Schema declaring the given concepts in one namespace (ifrs-full subset, cas, or an issuer extension)."""
-    imports = [(XBRLI, "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"),
-               (DTR_TYPES, DTR_TYPES_URL), (XBRLDT, "http://www.xbrl.org/2005/xbrldt-2005.xsd")]
+    """Schema declaring concepts in one namespace (ifrs-full subset, cas, or an issuer extension)."""
+    imports = [
+        (XBRLI, "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"),
+        (DTR_TYPES, DTR_TYPES_URL),
+        (XBRLDT, "http://www.xbrl.org/2005/xbrldt-2005.xsd"),
+    ]
     root = _schema(NAMESPACES.get(prefix, ""), prefix, imports)
     for el in extra:
         root.append(el)
@@ -104,15 +122,27 @@ def _cas_extras() -> list[etree._Element]:
     etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:definitionLink"
     els = [ann]
     for name, group in (("StatementTable", "xbrldt:hypercubeItem"), ("StatementLineItems", "xbrli:item")):
-        els.append(etree.Element(_q(XSD, "element"), {
-            "id": f"cas_{name}", "name": name, "type": "xbrli:stringItemType", "substitutionGroup": group,
-            "abstract": "true", "nillable": "true", _q(XBRLI, "periodType"): "duration"}))
+        els.append(
+            etree.Element(
+                _q(XSD, "element"),
+                {
+                    "id": f"cas_{name}",
+                    "name": name,
+                    "type": "xbrli:stringItemType",
+                    "substitutionGroup": group,
+                    "abstract": "true",
+                    "nillable": "true",
+                    _q(XBRLI, "periodType"): "duration",
+                },
+            )
+        )
     return els
 
 
 def _linkbase() -> etree._Element:
-    return etree.Element(_q(LINK, "linkbase"), nsmap={"link": LINK, "xlink": XLINK, "xbrldt": XBRLDT,
-                                                       "xml": XML_NS})
+    return etree.Element(
+        _q(LINK, "linkbase"), nsmap={"link": LINK, "xlink": XLINK, "xbrldt": XBRLDT, "xml": XML_NS}
+    )
 
 
 def _href(qname: str, schema_href: dict[str, str]) -> str:
@@ -122,32 +152,61 @@ def _href(qname: str, schema_href: dict[str, str]) -> str:
 
 def _locs(link: etree._Element, qnames: Iterable[str], schema_href: dict[str, str]) -> None:
     for q in dict.fromkeys(qnames):
-        etree.SubElement(link, _q(LINK, "loc"), {_q(XLINK, "type"): "locator",
-                         _q(XLINK, "href"): _href(q, schema_href), _q(XLINK, "label"): q.replace(":", "_")})
+        etree.SubElement(
+            link,
+            _q(LINK, "loc"),
+            {
+                _q(XLINK, "type"): "locator",
+                _q(XLINK, "href"): _href(q, schema_href),
+                _q(XLINK, "label"): q.replace(":", "_"),
+            },
+        )
 
 
 def label_linkbase(concepts: list[Concept], schema_href: dict[str, str]) -> bytes:
     root = _linkbase()
-    link = etree.SubElement(root, _q(LINK, "labelLink"), {_q(XLINK, "type"): "extended",
-                            _q(XLINK, "role"): "http://www.xbrl.org/2003/role/link"})
+    link = etree.SubElement(
+        root,
+        _q(LINK, "labelLink"),
+        {_q(XLINK, "type"): "extended", _q(XLINK, "role"): "http://www.xbrl.org/2003/role/link"},
+    )
     _locs(link, [c.qname for c in concepts], schema_href)
     for c in concepts:
         loc = c.qname.replace(":", "_")
         for lab in c.labels:
             res = f"lab_{loc}_{lab.lang}"
-            el = etree.SubElement(link, _q(LINK, "label"), {_q(XLINK, "type"): "resource",
-                                  _q(XLINK, "label"): res, _q(XLINK, "role"): "http://www.xbrl.org/2003/role/label",
-                                  _q(XML_NS, "lang"): lab.lang})
+            el = etree.SubElement(
+                link,
+                _q(LINK, "label"),
+                {
+                    _q(XLINK, "type"): "resource",
+                    _q(XLINK, "label"): res,
+                    _q(XLINK, "role"): "http://www.xbrl.org/2003/role/label",
+                    _q(XML_NS, "lang"): lab.lang,
+                },
+            )
             el.text = lab.text
-            etree.SubElement(link, _q(LINK, "labelArc"), {_q(XLINK, "type"): "arc",
-                             _q(XLINK, "arcrole"): "http://www.xbrl.org/2003/arcrole/concept-label",
-                             _q(XLINK, "from"): loc, _q(XLINK, "to"): res})
+            etree.SubElement(
+                link,
+                _q(LINK, "labelArc"),
+                {
+                    _q(XLINK, "type"): "arc",
+                    _q(XLINK, "arcrole"): "http://www.xbrl.org/2003/arcrole/concept-label",
+                    _q(XLINK, "from"): loc,
+                    _q(XLINK, "to"): res,
+                },
+            )
     return _xml(root)
 
 
 def _arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order: int, **extra: str) -> None:
-    attrs = {_q(XLINK, "type"): "arc", _q(XLINK, "arcrole"): arcrole, _q(XLINK, "from"): frm.replace(":", "_"),
-             _q(XLINK, "to"): to.replace(":", "_"), "order": str(order)}
+    attrs = {
+        _q(XLINK, "type"): "arc",
+        _q(XLINK, "arcrole"): arcrole,
+        _q(XLINK, "from"): frm.replace(":", "_"),
+        _q(XLINK, "to"): to.replace(":", "_"),
+        "order": str(order),
+    }
     attrs.update(extra)
     etree.SubElement(link, _q(LINK, tag), attrs)
 
@@ -157,8 +216,11 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
     concepts = [r.concept for r in layout.rows if r.concept]
     pre_root = _linkbase()
     _role_ref(pre_root, layout)
-    pre = etree.SubElement(pre_root, _q(LINK, "presentationLink"), {_q(XLINK, "type"): "extended",
-                           _q(XLINK, "role"): layout.role_uri})
+    pre = etree.SubElement(
+        pre_root,
+        _q(LINK, "presentationLink"),
+        {_q(XLINK, "type"): "extended", _q(XLINK, "role"): layout.role_uri},
+    )
     _locs(pre, [LINE_ITEMS, *concepts], schema_href)
     for i, q in enumerate(dict.fromkeys(concepts), start=1):
         _arc(pre, "presentationArc", "http://www.xbrl.org/2003/arcrole/parent-child", LINE_ITEMS, q, i)
@@ -166,13 +228,23 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
     for network in layout.networks:
         _role_ref(cal_root, layout, network)
     for network in layout.networks:
-        cal = etree.SubElement(cal_root, _q(LINK, "calculationLink"), {_q(XLINK, "type"): "extended",
-                               _q(XLINK, "role"): layout.network_role(network)})
+        cal = etree.SubElement(
+            cal_root,
+            _q(LINK, "calculationLink"),
+            {_q(XLINK, "type"): "extended", _q(XLINK, "role"): layout.network_role(network)},
+        )
         arcs = list({(a.parent, a.child): a for a in layout.arcs if a.network == network}.values())
         _locs(cal, [q for a in arcs for q in (a.parent, a.child)], schema_href)
         for a in arcs:
-            _arc(cal, "calculationArc", "http://www.xbrl.org/2003/arcrole/summation-item", a.parent, a.child,
-                 a.order, weight=f"{a.weight}.0")
+            _arc(
+                cal,
+                "calculationArc",
+                "http://www.xbrl.org/2003/arcrole/summation-item",
+                a.parent,
+                a.child,
+                a.order,
+                weight=f"{a.weight}.0",
+            )
     return _xml(pre_root), _xml(cal_root)
 
 
@@ -181,9 +253,15 @@ def role_id(layout: Layout, network: str = "main") -> str:
 
 
 def _role_ref(root: etree._Element, layout: Layout, network: str = "main") -> None:
-    etree.SubElement(root, _q(LINK, "roleRef"), {"roleURI": layout.network_role(network),
-                     _q(XLINK, "type"): "simple",
-                     _q(XLINK, "href"): f"../entry/xbrlify-{layout.standard.lower()}.xsd#{role_id(layout, network)}"})
+    etree.SubElement(
+        root,
+        _q(LINK, "roleRef"),
+        {
+            "roleURI": layout.network_role(network),
+            _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"../entry/xbrlify-{layout.standard.lower()}.xsd#{role_id(layout, network)}",
+        },
+    )
 
 
 _DIM_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "dimension-default", "domain-member")
@@ -198,29 +276,48 @@ def definition_linkbase(
     (an extension adding its own concepts to the same hypercube).
     """
     root = _linkbase()
-    etree.SubElement(root, _q(LINK, "roleRef"), {"roleURI": DIM_ROLE, _q(XLINK, "type"): "simple",
-                     _q(XLINK, "href"): role_href})
+    etree.SubElement(
+        root,
+        _q(LINK, "roleRef"),
+        {"roleURI": DIM_ROLE, _q(XLINK, "type"): "simple", _q(XLINK, "href"): role_href},
+    )
     dim = "http://xbrl.org/int/dim/arcrole/"
     for name in _DIM_ARCROLES if scaffold else ("domain-member",):
-        etree.SubElement(root, _q(LINK, "arcroleRef"), {"arcroleURI": dim + name, _q(XLINK, "type"): "simple",
-                         _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{name}"})
-    link = etree.SubElement(root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended",
-                            _q(XLINK, "role"): DIM_ROLE})
+        etree.SubElement(
+            root,
+            _q(LINK, "arcroleRef"),
+            {
+                "arcroleURI": dim + name,
+                _q(XLINK, "type"): "simple",
+                _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{name}",
+            },
+        )
+    link = etree.SubElement(
+        root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}
+    )
     axis = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
     cons, sep = "ifrs-full:ConsolidatedMember", "ifrs-full:SeparateMember"
     items = list(dict.fromkeys(line_items))
     _locs(link, [LINE_ITEMS, *([HYPERCUBE, axis, cons, sep] if scaffold else []), *items], schema_href)
     if scaffold:
-        _arc(link, "definitionArc", dim + "all", LINE_ITEMS, HYPERCUBE, 1,
-             **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "false"})
+        _arc(
+            link,
+            "definitionArc",
+            dim + "all",
+            LINE_ITEMS,
+            HYPERCUBE,
+            1,
+            **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "false"},
+        )
         _arc(link, "definitionArc", dim + "hypercube-dimension", HYPERCUBE, axis, 1)
         _arc(link, "definitionArc", dim + "dimension-domain", axis, cons, 1)
         _arc(link, "definitionArc", dim + "domain-member", cons, sep, 1)
     for i, q in enumerate(items, start=1):
         _arc(link, "definitionArc", dim + "domain-member", LINE_ITEMS, q, i)
     if scaffold:
-        defaults = etree.SubElement(root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended",
-                                    _q(XLINK, "role"): DIM_ROLE})
+        defaults = etree.SubElement(
+            root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}
+        )
         _locs(defaults, [axis, cons], schema_href)
         _arc(defaults, "definitionArc", dim + "dimension-default", axis, cons, 1)
     return _xml(root)
@@ -228,28 +325,52 @@ def definition_linkbase(
 
 def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     target = f"{TAXONOMY_BASE}entry/{standard.lower()}"
-    root = _schema(target, "entry", [(NAMESPACES["ifrs-full"], IFRS_SCHEMA_URL), (NAMESPACES["cas"], CAS_SCHEMA_URL)])
+    root = _schema(
+        target, "entry", [(NAMESPACES["ifrs-full"], IFRS_SCHEMA_URL), (NAMESPACES["cas"], CAS_SCHEMA_URL)]
+    )
     ann = etree.SubElement(root, _q(XSD, "annotation"))
     app = etree.SubElement(ann, _q(XSD, "appinfo"))
-    hrefs = ["../linkbases/lab-zh-hans.xml", "../linkbases/lab-zh-hant.xml", "../linkbases/lab-en.xml",
-             "../linkbases/def.xml"]
+    hrefs = [
+        "../linkbases/lab-zh-hans.xml",
+        "../linkbases/lab-zh-hant.xml",
+        "../linkbases/lab-en.xml",
+        "../linkbases/def.xml",
+    ]
     for lay in layouts:
         hrefs += [f"../linkbases/pre-{lay.id}.xml", f"../linkbases/cal-{lay.id}.xml"]
     for lay in layouts:
         for network in dict.fromkeys(["main", *lay.networks]):
-            rt = etree.SubElement(app, _q(LINK, "roleType"), roleURI=lay.network_role(network),
-                                  id=role_id(lay, network))
+            rt = etree.SubElement(
+                app, _q(LINK, "roleType"), roleURI=lay.network_role(network), id=role_id(lay, network)
+            )
             suffix = "" if network == "main" else f", breakdown {network}"
-            etree.SubElement(rt, _q(LINK, "definition")).text = f"{lay.standard} {lay.statement} ({lay.id}{suffix})"
+            etree.SubElement(
+                rt, _q(LINK, "definition")
+            ).text = f"{lay.standard} {lay.statement} ({lay.id}{suffix})"
             etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:presentationLink"
             etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:calculationLink"
     for href in hrefs:
-        role = "http://www.xbrl.org/2003/role/labelLinkbaseRef" if "lab-" in href else (
-            "http://www.xbrl.org/2003/role/definitionLinkbaseRef" if "def" in href else
-            "http://www.xbrl.org/2003/role/presentationLinkbaseRef" if "pre-" in href else
-            "http://www.xbrl.org/2003/role/calculationLinkbaseRef")
-        etree.SubElement(app, _q(LINK, "linkbaseRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): href,
-                         _q(XLINK, "role"): role, _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase"})
+        role = (
+            "http://www.xbrl.org/2003/role/labelLinkbaseRef"
+            if "lab-" in href
+            else (
+                "http://www.xbrl.org/2003/role/definitionLinkbaseRef"
+                if "def" in href
+                else "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
+                if "pre-" in href
+                else "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+            )
+        )
+        etree.SubElement(
+            app,
+            _q(LINK, "linkbaseRef"),
+            {
+                _q(XLINK, "type"): "simple",
+                _q(XLINK, "href"): href,
+                _q(XLINK, "role"): role,
+                _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase",
+            },
+        )
     # annotation must come before imports in XSD; move it first
     root.remove(ann)
     root.insert(0, ann)
@@ -261,7 +382,9 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def _labels_for(concepts: list[Concept], lang: str) -> list[Concept]:
-    return [c.model_copy(update={"labels": tuple(lab for lab in c.labels if lab.lang == lang)}) for c in concepts]
+    return [
+        c.model_copy(update={"labels": tuple(lab for lab in c.labels if lab.lang == lang)}) for c in concepts
+    ]
 
 
 def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
@@ -283,28 +406,35 @@ def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
         files[f"linkbases/pre-{lay.id}.xml"] = pre
         files[f"linkbases/cal-{lay.id}.xml"] = cal
     for standard in ("IFRS", "CAS"):
-        files[f"entry/xbrlify-{standard.lower()}.xsd"] = entry_schema(standard, taxonomy.layouts_for(standard))
+        files[f"entry/xbrlify-{standard.lower()}.xsd"] = entry_schema(
+            standard, taxonomy.layouts_for(standard)
+        )
     files["META-INF/catalog.xml"] = _catalog()
     files["META-INF/taxonomyPackage.xml"] = _package_xml()
     return files
 
 
 def _catalog() -> bytes:
-    root = etree.Element(_q(CATALOG, "catalog"), nsmap={None: CATALOG})
-    etree.SubElement(root, _q(CATALOG, "rewriteURI"), uriStartString="https://xbrl.ifrs.org/taxonomy/2024-03-27/",
-                     rewritePrefix="../ifrs/")
+    root = etree.Element(_q(CATALOG, "catalog"), nsmap={None: CATALOG})  # type: ignore[dict-item]
+    etree.SubElement(
+        root,
+        _q(CATALOG, "rewriteURI"),
+        uriStartString="https://xbrl.ifrs.org/taxonomy/2024-03-27/",
+        rewritePrefix="../ifrs/",
+    )
     etree.SubElement(root, _q(CATALOG, "rewriteURI"), uriStartString=TAXONOMY_BASE, rewritePrefix="../")
     return _xml(root)
 
 
 def _package_xml() -> bytes:
-    root = etree.Element(_q(TP, "taxonomyPackage"), nsmap={None: TP, "xml": XML_NS})
+    root = etree.Element(_q(TP, "taxonomyPackage"), nsmap={None: TP, "xml": XML_NS})  # type: ignore[dict-item]
     root.set(_q(XML_NS, "lang"), "en")
     etree.SubElement(root, _q(TP, "identifier")).text = f"{TAXONOMY_BASE}package"
     etree.SubElement(root, _q(TP, "name")).text = "xbrlify IFRS and CAS statement taxonomy"
     etree.SubElement(root, _q(TP, "description")).text = (
         "Subset of the IFRS Accounting Taxonomy 2024 (names, types, period types and balances as official) "
-        "plus the xbrlify CAS extension, with zh-Hans/zh-Hant/en labels and statement layouts.")
+        "plus the xbrlify CAS extension, with zh-Hans/zh-Hant/en labels and statement layouts."
+    )
     etree.SubElement(root, _q(TP, "version")).text = "2024.1"
     eps = etree.SubElement(root, _q(TP, "entryPoints"))
     for standard in ("IFRS", "CAS"):

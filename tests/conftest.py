@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from xbrlify.converters.pipeline import convert
-from xbrlify.export.write import write_filing
-from xbrlify.model import Fact, Filing
 from xbrlify.taxonomy import load_taxonomy
 from xbrlify.taxonomy.package import write_package
+
+from xbrlify.export.write import write_filing
+from xbrlify.model import Fact, Filing
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
@@ -42,10 +42,12 @@ def converted(tmp_path_factory: pytest.TempPathFactory, hkex: Filing, cas: Filin
 
 def find(filing: Filing, concept: str, period: str, *, separate: bool = False) -> list[Fact]:
     """Facts of a concept (local name or QName) in a period key, consolidated or separate."""
-    local = concept.split(":")[-1]
+    local = concept.rsplit(":", maxsplit=1)[-1]
     return [
-        f for f in filing.facts
-        if f.concept.split(":")[-1] == local and f.context.period.key == period
+        f
+        for f in filing.facts
+        if f.concept.split(":")[-1] == local
+        and f.context.period.key == period
         and bool(f.context.members) == separate
     ]
 

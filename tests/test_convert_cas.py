@@ -45,8 +45,11 @@ def test_losses_printed_negative_are_positive_impairment_losses(cas: Filing) -> 
 
 def test_single_value_row_placed_by_arithmetic(cas: Filing) -> None:
     # 处置子公司及其他营业单位收到的现金净额1,700,000.00 : only the prior-period column adds up
-    disposal = [f for f in cas.facts if f.provenance.row_label == "处置子公司及其他营业单位收到的现金净额"
-                and not f.context.members]
+    disposal = [
+        f
+        for f in cas.facts
+        if f.provenance.row_label == "处置子公司及其他营业单位收到的现金净额" and not f.context.members
+    ]
     assert [(f.context.period.key, f.value) for f in disposal] == [(H1_2023, Decimal("1700000.00"))]
 
 

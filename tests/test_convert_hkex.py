@@ -37,7 +37,9 @@ def test_expenses_in_parentheses_are_positive_debits(hkex: Filing) -> None:
 def test_attribution_rows_follow_their_section(hkex: Filing) -> None:
     assert value(hkex, "ProfitLossAttributableToOwnersOfParent", H1_2025) == Decimal("16443000")
     assert value(hkex, "ComprehensiveIncomeAttributableToOwnersOfParent", H1_2024) == Decimal("3834000")
-    assert value(hkex, "ComprehensiveIncomeAttributableToNoncontrollingInterests", H1_2024) == Decimal("-2874000")
+    assert value(hkex, "ComprehensiveIncomeAttributableToNoncontrollingInterests", H1_2024) == Decimal(
+        "-2874000"
+    )
 
 
 def test_eps_settled_by_share_count_rule(hkex: Filing) -> None:
@@ -48,7 +50,9 @@ def test_eps_settled_by_share_count_rule(hkex: Filing) -> None:
 
 
 def test_label_split_over_two_lines_and_nil_dash(hkex: Filing) -> None:
-    concept = "OtherComprehensiveIncomeNetOfTaxFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncome"
+    concept = (
+        "OtherComprehensiveIncomeNetOfTaxFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncome"
+    )
     assert value(hkex, concept, H1_2025) == Decimal(0)
     assert value(hkex, concept, H1_2024) == Decimal("-2000")
 
@@ -57,7 +61,9 @@ def test_balance_sheet_glued_note_eleven(hkex: Filing) -> None:
     # 贸易应付款项1158,97726,485 : note 11, 58,977 and 26,485
     trade = [f for f in hkex.facts if f.provenance.row_label == "贸易应付款项"]
     assert {f.context.period.key: f.value for f in trade} == {
-        "2025-06-30": Decimal("58977000"), "2024-12-31": Decimal("26485000")}
+        "2025-06-30": Decimal("58977000"),
+        "2024-12-31": Decimal("26485000"),
+    }
     assert value(hkex, "Assets", "2025-06-30") == value(hkex, "EquityAndLiabilities", "2025-06-30")
     assert value(hkex, "Assets", "2025-06-30") == Decimal("2423813000")
 

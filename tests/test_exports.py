@@ -8,6 +8,9 @@ from pathlib import Path
 from conftest import HKEX_IFRS, SSE_CAS
 from lxml import etree
 from rdflib import Graph, Namespace
+from xbrlify.converters.pipeline import convert
+
+from xbrlify.export.oim_json import xbrl_json
 
 XFY = Namespace("https://xbrlify.org/ns#")
 
@@ -32,10 +35,7 @@ def test_xbrl_json_periods_are_exclusive_and_values_canonical(converted: Path) -
     assert all(f["dimensions"]["entity"] == "scheme:02522" for f in revenue)
 
 
-def test_fact_ids_are_stable(converted: Path, tmp_path: Path) -> None:
-    from xbrlify.converters.pipeline import convert
-    from xbrlify.export.oim_json import xbrl_json
-
+def test_fact_ids_are_stable(converted: Path) -> None:
     first = json.loads((converted / HKEX_IFRS.stem / f"{HKEX_IFRS.stem}.json").read_text("utf-8"))
     again = json.loads(xbrl_json(convert(HKEX_IFRS), HKEX_IFRS.stem))
     assert first["facts"].keys() == again["facts"].keys()
@@ -43,16 +43,19 @@ def test_fact_ids_are_stable(converted: Path, tmp_path: Path) -> None:
 
 def test_turtle_has_decimal_values_and_provenance(converted: Path) -> None:
     g = Graph().parse(converted / SSE_CAS.stem / f"{SSE_CAS.stem}.ttl")
-    rows = list(g.query("""
+    rows = list(
+        g.query("""
         PREFIX xfy: <https://xbrlify.org/ns#>
         PREFIX oa: <http://www.w3.org/ns/oa#>
+        PREFIX ifrs: <https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full#>
         SELECT ?v ?line ?start WHERE {
-          ?f xfy:concept <https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full#Assets> ;
+          ?f xfy:concept ifrs:Assets ;
              xfy:value ?v ; xfy:period/xfy:instant ?d ; xfy:selector ?s .
           ?s xfy:line ?line ; oa:start ?start .
-          FILTER NOT EXISTS { ?f <https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full#ConsolidatedAndSeparateFinancialStatementsAxis> ?m }
+          FILTER NOT EXISTS { ?f ifrs:ConsolidatedAndSeparateFinancialStatementsAxis ?m }
           FILTER (str(?d) = "2024-06-30")
-        }"""))
+        }""")
+    )
     assert len(rows) == 1
     v, line, start = rows[0]
     assert str(v.datatype).endswith("#decimal") and str(v) == "2682722180.16"

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from xbrlify.converters.numbers import detect_decimals, place, split_label, split_tail
 
 
-def readings(tail: str, decimals: int, *, note: bool = True, marker: bool = False) -> set[tuple[str | None, tuple[str, ...]]]:
+def readings(
+    tail: str, decimals: int, *, note: bool = True, marker: bool = False
+) -> set[tuple[str | None, tuple[str, ...]]]:
     return {
         (r.note, tuple("nil" if t.value is None else str(t.value) for t in r.tokens))
         for r in split_tail(tail, 2, decimals, note_allowed=note, note_required=marker)
@@ -82,7 +83,7 @@ def _render(v: int, decimals: int, parens: bool) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    values=st.lists(st.integers(min_value=-10**12, max_value=10**12), min_size=2, max_size=2),
+    values=st.lists(st.integers(min_value=-(10**12), max_value=10**12), min_size=2, max_size=2),
     note=st.one_of(st.none(), st.integers(min_value=1, max_value=99)),
     decimals=st.sampled_from([0, 2]),
     parens=st.booleans(),
@@ -93,5 +94,8 @@ def test_rendered_glued_columns_are_always_among_the_readings(
     """Whatever the statement prints, the true split is one of the enumerated readings."""
     tail = (str(note) if note else "") + "".join(_render(v, decimals, parens) for v in values)
     expected = (str(note) if note else None, tuple(str(Decimal(v).scaleb(-decimals)) for v in values))
-    got = {(r.note, tuple(str(t.value) for t in r.tokens)) for r in split_tail(tail, 2, decimals, note_allowed=True)}
+    got = {
+        (r.note, tuple(str(t.value) for t in r.tokens))
+        for r in split_tail(tail, 2, decimals, note_allowed=True)
+    }
     assert expected in got

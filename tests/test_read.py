@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.read import decode
 
@@ -16,7 +15,9 @@ def test_chinese_encodings_decode(encoding: str) -> None:
     assert decode(sample.encode(encoding)) == sample
 
 
-@pytest.mark.parametrize(("data", "code"), [(b"", "empty"), (b"   \n", "empty"), (b"\x00\x01\x02" * 50, "binary")])
+@pytest.mark.parametrize(
+    ("data", "code"), [(b"", "empty"), (b"   \n", "empty"), (b"\x00\x01\x02" * 50, "binary")]
+)
 def test_bad_bytes_get_a_code(data: bytes, code: str) -> None:
     with pytest.raises(ConversionError) as err:
         decode(data)

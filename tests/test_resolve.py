@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-
 from xbrlify.converters.pipeline import convert
-from xbrlify.model import Filing
 from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
+
+from xbrlify.model import Filing
 
 ITEMS = [
     ("ifrs-full:Cash", "货币资金", "ifrs-full:CurrentAssets"),
@@ -33,8 +33,15 @@ def taxonomy() -> Taxonomy:
         rows.append(LayoutRow(kind="item", concept=q, section=None, labels=(label,), order=i))
         if parent:
             arcs.append(CalculationArc(parent=parent, child=q, weight=1, order=i))
-    layout = Layout(id="bs", standard="CAS", statement="financial_position", period_type="instant",
-                    titles=("资产负债表",), rows=tuple(rows), arcs=tuple(arcs))
+    layout = Layout(
+        id="bs",
+        standard="CAS",
+        statement="financial_position",
+        period_type="instant",
+        titles=("资产负债表",),
+        rows=tuple(rows),
+        arcs=tuple(arcs),
+    )
     return Taxonomy(concepts=concepts, layouts={"bs": layout})
 
 
@@ -45,8 +52,10 @@ def values(filing: Filing, concept: str) -> dict[str, Decimal]:
 def test_note_digits_and_single_values_resolved_by_totals(taxonomy: Taxonomy) -> None:
     filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
     # 注释七、1407,802,324.30… : note 1, not note 14 or 140, because the current-assets total adds up
-    assert values(filing, "ifrs-full:Cash") == {"2024-06-30": Decimal("407802324.30"),
-                                                "2023-12-31": Decimal("612478452.28")}
+    assert values(filing, "ifrs-full:Cash") == {
+        "2024-06-30": Decimal("407802324.30"),
+        "2023-12-31": Decimal("612478452.28"),
+    }
     # a single value lands in the column whose totals it completes
     assert values(filing, "ifrs-full:PropertyPlantAndEquipment") == {"2024-06-30": Decimal("1700000.00")}
     assert not [f for f in filing.findings if f.code == "ambiguous-split"]
@@ -55,7 +64,7 @@ def test_note_digits_and_single_values_resolved_by_totals(taxonomy: Taxonomy) ->
 def test_unreconciled_total_is_flagged_not_hidden(taxonomy: Taxonomy) -> None:
     filing = convert(FIXTURES / "unreconciled_statement.txt", taxonomy)
     flagged = [f for f in filing.findings if f.code in ("calc-inconsistent-in-document", "calc-inconsistent")]
-    assert flagged and any("2024-06-30" == f.period for f in flagged)
+    assert flagged and any(f.period == "2024-06-30" for f in flagged)
     # the printed numbers are still reported as printed, never adjusted
     assert values(filing, "ifrs-full:CurrentAssets")["2024-06-30"] == Decimal("3500.00")
 

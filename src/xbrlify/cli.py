@@ -18,8 +18,12 @@ from xbrlify.taxonomy import load_taxonomy
 from xbrlify.taxonomy.load import TaxonomyError
 from xbrlify.taxonomy.package import write_package
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Tagged, validated XBRL facts from Chinese listed-company filings.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Tagged, validated XBRL facts from Chinese listed-company filings.",
+)
 console = Console(stderr=True)
 
 SUFFIXES = (".txt", ".pdf")
@@ -71,15 +75,23 @@ def convert(
         except ConversionError as exc:
             failures += 1
             console.print(f"[red]{path.name}: {exc.code}: {exc.message}")
-            table.add_row(path.name, "", "", "0", "", "", f"failed ({exc.code})",
-                          f"{time.perf_counter() - start:.2f}")
+            table.add_row(
+                path.name, "", "", "0", "", "", f"failed ({exc.code})", f"{time.perf_counter() - start:.2f}"
+            )
             continue
         errors = sum(1 for f in filing.findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in filing.findings if f.severity is Severity.WARNING)
         ent = filing.document.entity
-        table.add_row(path.name, f"{ent.exchange}:{ent.identifier}", filing.document.standard,
-                      str(len(filing.facts)), str(errors), str(warnings), "converted",
-                      f"{time.perf_counter() - start:.2f}")
+        table.add_row(
+            path.name,
+            f"{ent.exchange}:{ent.identifier}",
+            filing.document.standard,
+            str(len(filing.facts)),
+            str(errors),
+            str(warnings),
+            "converted",
+            f"{time.perf_counter() - start:.2f}",
+        )
     Console().print(table)
     if failures:
         raise typer.Exit(1)

@@ -56,8 +56,11 @@ def instance_xml(filing: Filing, stem: str) -> bytes:
     ns = namespaces(filing)
     nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, **ns}
     root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
-    etree.SubElement(root, f"{{{LINK}}}schemaRef",
-                     {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": schema_ref(filing, stem)})
+    etree.SubElement(
+        root,
+        f"{{{LINK}}}schemaRef",
+        {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": schema_ref(filing, stem)},
+    )
     contexts = {f.context.id: f.context for f in filing.facts}
     units = {f.unit.id: f.unit for f in filing.facts if f.unit}
     for ctx in contexts.values():
@@ -65,8 +68,9 @@ def instance_xml(filing: Filing, stem: str) -> bytes:
     for unit in units.values():
         _unit(root, unit)
     for fact in filing.facts:
-        el = etree.SubElement(root, _qname(fact.concept, ns), contextRef=fact.context.id,
-                              id=fact.id(filing.key))
+        el = etree.SubElement(
+            root, _qname(fact.concept, ns), contextRef=fact.context.id, id=fact.id(filing.key)
+        )
         if fact.unit is not None:
             el.set("unitRef", fact.unit.id)
             el.set("decimals", str(fact.decimals))

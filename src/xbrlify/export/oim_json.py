@@ -24,8 +24,10 @@ def oim_dimensions(filing: Filing) -> dict[str, dict[str, Any]]:
             dims["unit"] = fact.unit.oim()
         for m in ctx.members:
             dims[m.dimension] = m.member
-        obj: dict[str, Any] = {"value": oim_number(fact.value) if isinstance(fact.value, Decimal)
-                               else canonical(fact.value), "dimensions": dims}
+        obj: dict[str, Any] = {
+            "value": oim_number(fact.value) if isinstance(fact.value, Decimal) else canonical(fact.value),
+            "dimensions": dims,
+        }
         if fact.unit is not None:
             obj["decimals"] = fact.decimals
         out[fact.id(filing.key)] = obj

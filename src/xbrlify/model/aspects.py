@@ -91,7 +91,7 @@ class ExplicitMember(_Frozen):
 
 
 class Context(_Frozen):
-    """Entity, period and dimension members: everything a fact's numbers depend on besides concept and unit."""
+    """Entity, period and dimension members: what a fact depends on besides concept and unit."""
 
     entity: Entity
     period: Period
