@@ -13,21 +13,20 @@ _NUMBERING = re.compile(
 )
 _PREFIX = re.compile(r"^(?:其中|加|减|减少|less|add|including|of which)[:]", re.IGNORECASE)
 _SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
-_TRAILING = re.compile(r"[:;,]+$")
+_TRAILING = re.compile(r"[:;、]+$")
 
 
 @cache
 def normalize(label: str) -> str:
     """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes."""
-    text = simplified(label)
+    text = simplified(label).lower().replace(",", "、")
     text = _SIGN_NOTE.sub("", text)
     previous = None
     while previous != text:
         previous = text
         text = _NUMBERING.sub("", text)
         text = _PREFIX.sub("", text)
-    text = _TRAILING.sub("", text)
-    return text.lower() if text.isascii() else text
+    return _TRAILING.sub("", text)
 
 
 def without_parenthetical(label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from xbrlify.converters import periods
 from xbrlify.converters.document import Document, Line
@@ -47,6 +48,9 @@ def is_header_line(text: str) -> bool:
 
 
 def _title_layout(text: str, layouts: list[Layout]) -> tuple[Layout, str] | None:
+    lower = text.lower()
+    if len(text) > 80 or not ("表" in text or "statement" in lower or "sheet" in lower):
+        return None
     s = simplified(text)
     if len(s) > 80 or "。" in s:
         return None
@@ -110,6 +114,19 @@ def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:
     ]
 
 
+_NOTE_HEADING = re.compile(r"^(\d{1,3})(?:[、.]\s*|\s+)([^\d\s、.][^。]{0,30})$")
+
+
+def note_headings(lines: list[Line]) -> dict[str, list[str]]:
+    """Numbered headings of the notes (``6、 合同资产``, ``11 贸易应付款项``): number → titles."""
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        m = _NOTE_HEADING.match(unicodedata.normalize("NFKC", line.text).strip())
+        if m:
+            out.setdefault(m.group(1), []).append(simplified(m.group(2)))
+    return out
+
+
 def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Table], list[Finding]]:
     """Every primary statement of the profile's standard, with its body lines."""
     layouts = taxonomy.layouts_for(profile.standard)
@@ -120,6 +137,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             titles.append((i, *hit))
     findings: list[Finding] = []
     tables: list[Table] = []
+    headings = note_headings(list(doc.lines[titles[0][0] :])) if titles else {}
     for n, (i, layout, scope) in enumerate(titles):
         end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
         header: list[str] = [doc.lines[i].text]
@@ -147,6 +165,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             scale=scale,
             currency=currency,
             body=body,
+            note_headings=headings,
         )
         if not columns:
             findings.append(

@@ -58,8 +58,9 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     section_row: LayoutRow | None = None
     last_order = -1
     pending: Line | None = None
-    for line, printed_label, tail, offset, marker in split:
+    for line, printed_label, raw_tail, offset, marker in split:
         label = printed_label
+        tail = "" if marker and raw_tail.isdigit() and len(raw_tail) <= 3 else raw_tail
         if not tail:
             sec = index.section(label, last_order)
             if sec is not None and not index.item(label, section, last_order):

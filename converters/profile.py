@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from xbrlify.converters import periods
@@ -90,8 +91,10 @@ def profile(doc: Document) -> Profile:
     head_text = "\n".join(head)
     report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
-    sample = simplified(doc.text[:200000])
-    currency = "HKD" if ("千港元" in sample or "港币千元" in sample) and "人民币千元" not in sample else "CNY"
+    sample = unicodedata.normalize("NFKC", doc.text[:200000])
+    hkd = any(w in sample for w in ("千港元", "港币千元", "港幣千元", "HK$'000"))
+    rmb = any(w in sample for w in ("人民币千元", "人民幣千元", "RMB'000"))
+    currency = "HKD" if hkd and not rmb else "CNY"
     published = None
     m = _PUBLISHED.search(head_text)
     if m:

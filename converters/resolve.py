@@ -14,12 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xbrlify.converters.labels import normalize
 from xbrlify.converters.table import Option, Row, Table
 from xbrlify.taxonomy import Taxonomy
 
 from xbrlify.model import Finding, Severity
 
 MAX_SOLUTIONS = 4096
+CASH = "ifrs-full:CashAndCashEquivalents"
+CASH_CHANGE = "ifrs-full:IncreaseDecreaseInCashAndCashEquivalents"
 
 
 @dataclass(frozen=True)
@@ -76,24 +79,56 @@ def equations(table: Table) -> list[Equation]:
                 out.append(Equation(tuple(terms), total, col, f"{concept} = Σ {network} children"))
         for a, b in dupes:
             out.append(Equation(((a, 1), (b, -1)), a, col, f"{table.rows[a].concept} printed twice"))
+        opening = first.get((CASH, "opening"))
+        closing = first.get((CASH, "column"))
+        change = first.get((CASH_CHANGE, "column"))
+        if opening is not None and closing is not None and change is not None:
+            out.append(
+                Equation(
+                    ((closing, -1), (opening, 1), (change, 1)),
+                    closing,
+                    col,
+                    "closing cash = opening cash + net change",
+                )
+            )
     return out
 
 
-def _holds(eq: Equation, rows: list[Row], pick: dict[int, Option]) -> bool:
-    total_opt = pick[eq.total]
-    if total_opt.value(eq.column) is None:
-        return True
-    acc = Decimal(0)
-    tol = Decimal(0)
-    for i, coef in eq.terms:
-        v = _x(rows[i], pick[i], eq.column)
-        if v is not None:
-            acc += coef * v
-            tol += _half_unit(pick[i])
-    return abs(acc) <= tol
+class _Arithmetic:
+    """Cell values in XBRL sign as exact integers (twice the value in the table's finest unit), so
+    the search adds integers; a tolerance of 1 per term is half a unit of that term (c11r)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        finest = max((o.decimals for r in rows for o in r.options), default=0)
+        self.values: dict[tuple[int, int], tuple[int | None, ...]] = {}
+        self.halves: dict[tuple[int, int], int] = {}
+        for i, row in enumerate(rows):
+            for k, opt in enumerate(row.options):
+                cols = max((c.column for c in opt.cells), default=-1) + 1
+                vals: list[int | None] = [None] * max(cols, 1)
+                for c in opt.cells:
+                    vals[c.column] = int(c.value * row.sign * 2 * 10**finest)
+                self.values[(i, id(opt))] = tuple(vals)
+                self.halves[(i, id(opt))] = 10 ** (finest - opt.decimals)
+
+    def value(self, i: int, opt: Option, column: int) -> int | None:
+        vals = self.values[(i, id(opt))]
+        return vals[column] if column < len(vals) else None
+
+    def holds(self, eq: Equation, pick: dict[int, Option]) -> bool:
+        if self.value(eq.total, pick[eq.total], eq.column) is None:
+            return True
+        acc = tol = 0
+        for i, coef in eq.terms:
+            opt = pick[i]
+            v = self.value(i, opt, eq.column)
+            if v is not None:
+                acc += coef * v
+                tol += self.halves[(i, id(opt))]
+        return abs(acc) <= tol
 
 
-def _satisfiable(eq: Equation, rows: list[Row], limit: int = 50_000) -> bool:
+def _satisfiable(eq: Equation, rows: list[Row], arithmetic: _Arithmetic, limit: int = 50_000) -> bool:
     """Whether some combination of the involved rows' readings satisfies this one equation."""
     idx = [i for i, _ in eq.terms]
     total = 1
@@ -102,12 +137,12 @@ def _satisfiable(eq: Equation, rows: list[Row], limit: int = 50_000) -> bool:
     if total > limit:
         return True
     return any(
-        _holds(eq, rows, dict(zip(idx, combo, strict=True)))
+        arithmetic.holds(eq, dict(zip(idx, combo, strict=True)))
         for combo in itertools.product(*(rows[i].options for i in idx))
     )
 
 
-def _solve(rows: list[Row], eqs: list[Equation]) -> list[dict[int, Option]]:
+def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> list[dict[int, Option]]:
     """All assignments of readings satisfying every equation (backtracking in row order)."""
     involved = sorted({i for eq in eqs for i, _ in eq.terms})
     trigger: dict[int, list[Equation]] = defaultdict(list)
@@ -125,12 +160,85 @@ def _solve(rows: list[Row], eqs: list[Equation]) -> list[dict[int, Option]]:
         i = involved[k]
         for opt in rows[i].options:
             pick[i] = opt
-            if all(_holds(eq, rows, pick) for eq in trigger[i]):
+            if all(arithmetic.holds(eq, pick) for eq in trigger[i]):
                 rec(k + 1)
         pick.pop(i, None)
 
     rec(0)
     return solutions
+
+
+def _components(eqs: list[Equation], fixed: set[int]) -> list[list[Equation]]:
+    """Equations grouped by the ambiguous rows they share (fixed rows are constants, not links)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for eq in eqs:
+        free = [i for i, _ in eq.terms if i not in fixed]
+        for i in free[1:]:
+            parent[find(i)] = find(free[0])
+    groups: dict[int, list[Equation]] = defaultdict(list)
+    for eq in eqs:
+        free = [i for i, _ in eq.terms if i not in fixed]
+        groups[find(free[0])].append(eq)
+    return list(groups.values())
+
+
+def _settle(
+    rows: list[Row], free: set[int], solutions: list[dict[int, Option]], headings: dict[str, list[str]]
+) -> None:
+    """Fix every row all solutions agree on; otherwise let documented note references decide."""
+    documented = _prefer_documented_notes(rows, solutions, headings)
+    for i in sorted(free):
+        row = rows[i]
+        choices = {id(s[i]): s[i] for s in solutions if i in s}
+        narrowed = {id(s[i]): s[i] for s in documented if i in s}
+        if len(choices) == 1:
+            row.chosen, row.rule = next(iter(choices.values())), "arithmetic"
+        elif len(narrowed) == 1:
+            row.chosen = next(iter(narrowed.values()))
+            row.rule = "arithmetic, then the note reference that names a matching note heading"
+        elif choices:
+            row.options = list(choices.values())
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def note_score(row: Row, option: Option, headings: dict[str, list[str]]) -> float:
+    """How well a reading's note reference fits the notes section: a heading with that number whose
+    title shares wording with the row label scores above 1; no note is neutral (0.5); a note
+    number with no related heading scores 0."""
+    if option.note is None:
+        return 0.5
+    number = option.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")
+    label = _bigrams(row.normalized)
+    best = 0.0
+    for title in headings.get(number, []):
+        common = label & _bigrams(normalize(title))
+        if common and label:
+            best = max(best, 1 + len(common) / len(label))
+    return best
+
+
+def _prefer_documented_notes(
+    rows: list[Row], solutions: list[dict[int, Option]], headings: dict[str, list[str]]
+) -> list[dict[int, Option]]:
+    """Among solutions arithmetic allows, keep those whose note references best match the notes."""
+    if not headings or len(solutions) < 2:
+        return solutions
+    scored = [
+        (sum(note_score(rows[i], opt, headings) for i, opt in s.items() if len(rows[i].options) > 1), s)
+        for s in solutions
+    ]
+    top = max(score for score, _ in scored)
+    return [s for score, s in scored if score == top]
 
 
 def _per_share_rule(row: Row, resolved_profit: dict[int, Decimal]) -> list[Option]:
@@ -152,16 +260,17 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     rows = table.rows
     findings: list[Finding] = []
     eqs = equations(table)
+    arithmetic = _Arithmetic(rows)
     fixed = {i for i, r in enumerate(rows) if len(r.options) == 1}
     active: list[Equation] = []
     for eq in eqs:
         if all(i in fixed for i, _ in eq.terms):
             pick = {i: rows[i].options[0] for i, _ in eq.terms}
-            if not _holds(eq, rows, pick):
+            if not arithmetic.holds(eq, pick):
                 findings.append(_inconsistent(table, eq, pick))
             continue
         active.append(eq)
-    unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows)]
+    unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows, arithmetic)]
     for eq in unsatisfiable:
         findings.append(
             Finding(
@@ -175,30 +284,28 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             )
         )
     active = [eq for eq in active if eq not in unsatisfiable]
-    solutions = _solve(rows, active) if active else [{}]
-    if not solutions:
-        findings.append(
-            Finding(
-                severity=Severity.ERROR,
-                code="no-consistent-reading",
-                table=table.id,
-                line=table.title.number,
-                message="no reading of the glued numbers satisfies the statement's arithmetic",
-            )
-        )
-        solutions = []
     constrained = {i for eq in active for i, _ in eq.terms}
+    for component in _components(active, fixed):
+        solutions = _solve(rows, component, arithmetic)
+        if not solutions:
+            findings.append(
+                Finding(
+                    severity=Severity.ERROR,
+                    code="no-consistent-reading",
+                    table=table.id,
+                    line=rows[component[0].total].line.number,
+                    message="no reading of the glued numbers satisfies the statement's arithmetic: "
+                    + "; ".join(sorted({eq.label for eq in component})),
+                )
+            )
+        _settle(rows, {i for eq in component for i, _ in eq.terms} - fixed, solutions, table.note_headings)
     for i, row in enumerate(rows):
-        if i in constrained:
-            choices = {id(s[i]): s[i] for s in solutions if i in s}
-            if len(choices) == 1:
-                row.chosen = next(iter(choices.values()))
-                row.rule = "arithmetic" if len(row.options) > 1 else "unique reading"
-            else:
-                row.options = list(choices.values()) or row.options
-        elif len(row.options) == 1:
+        if (i not in constrained and len(row.options) == 1) or i in fixed:
             row.chosen, row.rule = row.options[0], "unique reading"
     _apply_per_share(table, taxonomy)
+    for i, row in enumerate(rows):
+        if row.chosen is None and i not in constrained:
+            _choose_by_notes(row, table.note_headings)
     for row in rows:
         if row.chosen is None:
             alternatives = "; ".join(
@@ -215,6 +322,18 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _choose_by_notes(row: Row, headings: dict[str, list[str]]) -> None:
+    """A row no equation reaches: take the reading whose note reference the notes section confirms."""
+    if not headings:
+        return
+    scores = [(note_score(row, opt, headings), opt) for opt in row.options]
+    top = max(score for score, _ in scores)
+    best = [opt for score, opt in scores if score == top]
+    distinct = {(o.note, tuple((c.column, c.value) for c in o.cells)) for o in best}
+    if len(distinct) == 1:
+        row.chosen, row.rule = best[0], "the note reference that names a matching note heading"
 
 
 def _apply_per_share(table: Table, taxonomy: Taxonomy) -> None:

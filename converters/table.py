@@ -36,6 +36,7 @@ class Table:
     grouped: bool = True
     body: list[Line] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    note_headings: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

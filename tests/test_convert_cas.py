@@ -20,8 +20,8 @@ def test_profile(cas: Filing) -> None:
 
 def test_note_marker_split_and_yuan_decimals(cas: Filing) -> None:
     # 长期股权投资注释七、17113,931,492.5222,092,036.18 : note 17, 113,931,492.52
-    assert value(cas, "InvestmentsAccountedForUsingEquityMethod", "2024-06-30") == Decimal("113931492.52")
-    fact = find(cas, "InvestmentsAccountedForUsingEquityMethod", "2024-06-30")[0]
+    assert value(cas, "InvestmentAccountedForUsingEquityMethod", "2024-06-30") == Decimal("113931492.52")
+    fact = find(cas, "InvestmentAccountedForUsingEquityMethod", "2024-06-30")[0]
     assert fact.decimals == 2
     assert value(cas, "Assets", "2023-12-31") == Decimal("2646904334.03")
 
@@ -63,5 +63,11 @@ def test_eps_unit_and_no_errors(cas: Filing) -> None:
     assert fact.value == Decimal("-0.20")
     assert cas.errors == []
     codes = {f.code for f in cas.findings}
-    assert "ambiguous-split" not in codes
     assert "calc-inconsistent" not in codes
+
+
+def test_only_unreachable_single_values_stay_ambiguous(cas: Filing) -> None:
+    """A lone value on a 其中 breakdown row is in no summation: it is flagged, not guessed."""
+    ambiguous = {f.line for f in cas.findings if f.code == "ambiguous-split"}
+    assert ambiguous == {1799, 1883}
+    assert not [f for f in cas.facts if f.provenance.line in ambiguous]
