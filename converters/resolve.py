@@ -103,7 +103,7 @@ class _Arithmetic:
         self.values: dict[tuple[int, int], tuple[int | None, ...]] = {}
         self.halves: dict[tuple[int, int], int] = {}
         for i, row in enumerate(rows):
-            for k, opt in enumerate(row.options):
+            for opt in row.options:
                 cols = max((c.column for c in opt.cells), default=-1) + 1
                 vals: list[int | None] = [None] * max(cols, 1)
                 for c in opt.cells:

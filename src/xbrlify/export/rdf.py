@@ -1,108 +1,129 @@
-"""RDF (Turtle): each fact a node with a deterministic IRI and fixed predicates; PROV-O provenance.
+"""RDF: each fact a node with a deterministic IRI and fixed predicates; PROV-O provenance.
 
 Vocabulary (documented in schemas/xbrlify.ttl):
-  xfy:Fact  — xfy:concept (the concept IRI, namespace + "#" + local name), xfy:entity, xfy:period,
+  xfy:Fact — xfy:concept (the concept IRI: namespace + "#" + local name), xfy:entity, xfy:period,
   xfy:unit, xfy:value (xsd:decimal, never double), xfy:decimals, xfy:reportedIn (the filing),
   one property per dimension axis (the axis IRI) pointing to the member IRI;
-  prov:wasDerivedFrom the source document, xfy:selector an oa:TextPositionSelector
-  (xfy:line, oa:start, oa:end over the line text) with xfy:rowLabel and xfy:columnHeader.
+  prov:wasDerivedFrom the source document; xfy:selector an oa:TextPositionSelector
+  (xfy:line, oa:start, oa:end over the line's text); xfy:rowLabel and xfy:columnHeader.
+Triples are built and serialized with pyoxigraph (native, fast); rdflib reads them fine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+import pyoxigraph as ox
 
 from xbrlify.export.common import namespaces
-from xbrlify.model import Filing, Instant
+from xbrlify.model import Fact, Filing, Instant
 
-XFY = Namespace("https://xbrlify.org/ns#")
-OA = Namespace("http://www.w3.org/ns/oa#")
 BASE = "https://xbrlify.org/"
+XFY = "https://xbrlify.org/ns#"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def concept_iri(qname: str, ns: dict[str, str]) -> URIRef:
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _lit(value: object, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    return ox.Literal(str(value), datatype=_n(XSD + datatype) if datatype else None)
+
+
+def concept_iri(qname: str, ns: dict[str, str]) -> str:
     prefix, local = qname.split(":", 1)
-    return URIRef(f"{ns[prefix]}#{local}")
+    return f"{ns[prefix]}#{local}"
 
 
-def filing_iri(filing: Filing) -> URIRef:
-    return URIRef(f"{BASE}filing/{filing.key}")
+def filing_iri(filing: Filing) -> str:
+    return f"{BASE}filing/{filing.key}"
 
 
-def filing_graph(filing: Filing) -> Graph:
-    """The filing's facts as an RDF graph (same input → same IRIs and triples)."""
-    g = Graph()
-    g.bind("xfy", XFY)
-    g.bind("prov", PROV)
-    g.bind("oa", OA)
-    g.bind("dcterms", DCTERMS)
+def fact_iri(filing: Filing, fact: Fact) -> str:
+    return f"{BASE}fact/{filing.key}/{fact.id(filing.key)}"
+
+
+def _fact_triples(
+    filing: Filing, fact: Fact, ns: dict[str, str], entity: ox.NamedNode, source: ox.NamedNode
+) -> Iterator[ox.Triple]:
+    node = _n(fact_iri(filing, fact))
+    yield ox.Triple(node, RDF_TYPE, _n(XFY + "Fact"))
+    yield ox.Triple(node, _n(XFY + "concept"), _n(concept_iri(fact.concept, ns)))
+    yield ox.Triple(node, _n(XFY + "entity"), entity)
+    yield ox.Triple(node, _n(XFY + "reportedIn"), _n(filing_iri(filing)))
+    period = fact.context.period
+    pnode = _n(f"{BASE}period/{period.key}")
+    yield ox.Triple(node, _n(XFY + "period"), pnode)
+    if isinstance(period, Instant):
+        yield ox.Triple(pnode, _n(XFY + "instant"), _lit(period.instant.isoformat(), "date"))
+    else:
+        yield ox.Triple(pnode, _n(XFY + "startDate"), _lit(period.start.isoformat(), "date"))
+        yield ox.Triple(pnode, _n(XFY + "endDate"), _lit(period.end.isoformat(), "date"))
+    if fact.unit is not None:
+        yield ox.Triple(node, _n(XFY + "unit"), _n(f"{BASE}unit/{fact.unit.id}"))
+        yield ox.Triple(node, _n(XFY + "decimals"), _lit(fact.decimals, "integer"))
+    if isinstance(fact.value, Decimal):
+        yield ox.Triple(node, _n(XFY + "value"), _lit(format(fact.value, "f"), "decimal"))
+    elif isinstance(fact.value, dt.date):
+        yield ox.Triple(node, _n(XFY + "value"), _lit(fact.value.isoformat(), "date"))
+    else:
+        yield ox.Triple(node, _n(XFY + "value"), _lit(fact.value))
+    for m in fact.context.members:
+        yield ox.Triple(node, _n(concept_iri(m.dimension, ns)), _n(concept_iri(m.member, ns)))
+    prov = fact.provenance
+    yield ox.Triple(node, _n(PROV + "wasDerivedFrom"), source)
+    if prov.line is not None:
+        sel = _n(f"{fact_iri(filing, fact)}#selector")
+        yield ox.Triple(node, _n(XFY + "selector"), sel)
+        yield ox.Triple(sel, RDF_TYPE, _n(OA + "TextPositionSelector"))
+        yield ox.Triple(sel, _n(XFY + "line"), _lit(prov.line, "integer"))
+        if prov.char_start is not None and prov.char_end is not None:
+            yield ox.Triple(sel, _n(OA + "start"), _lit(prov.char_start, "nonNegativeInteger"))
+            yield ox.Triple(sel, _n(OA + "end"), _lit(prov.char_end, "nonNegativeInteger"))
+        if prov.page is not None:
+            yield ox.Triple(sel, _n(XFY + "page"), _lit(prov.page, "integer"))
+    if prov.row_label:
+        yield ox.Triple(node, _n(XFY + "rowLabel"), _lit(prov.row_label, lang="zh"))
+    if prov.column_header:
+        yield ox.Triple(node, _n(XFY + "columnHeader"), _lit(prov.column_header))
+
+
+def triples(filing: Filing) -> Iterator[ox.Triple]:
+    """The filing's facts as RDF triples (same input → same IRIs and triples)."""
     ns = namespaces(filing)
-    for prefix, uri in ns.items():
-        g.bind(prefix.replace("-", "_"), Namespace(uri + "#"))
     doc = filing.document
-    fil = filing_iri(filing)
-    src = URIRef(f"{BASE}source/{doc.sha256}")
-    ent = URIRef(f"{BASE}entity/{doc.entity.exchange.lower()}/{doc.entity.identifier}")
-    g.add((fil, RDF.type, XFY.Filing))
-    g.add((fil, XFY.standard, Literal(doc.standard)))
-    g.add((fil, XFY.reportType, Literal(doc.report_type)))
-    g.add((fil, XFY.entity, ent))
-    g.add((fil, PROV.wasDerivedFrom, src))
-    g.add((src, RDF.type, PROV.Entity))
-    g.add((src, DCTERMS.title, Literal(doc.source)))
-    g.add((src, XFY.sha256, Literal(doc.sha256)))
-    g.add((ent, RDF.type, XFY.Entity))
-    g.add((ent, XFY.scheme, URIRef(doc.entity.scheme)))
-    g.add((ent, XFY.identifier, Literal(doc.entity.identifier)))
+    fil = _n(filing_iri(filing))
+    src = _n(f"{BASE}source/{doc.sha256}")
+    ent = _n(f"{BASE}entity/{doc.entity.exchange.lower()}/{doc.entity.identifier}")
+    yield ox.Triple(fil, RDF_TYPE, _n(XFY + "Filing"))
+    yield ox.Triple(fil, _n(XFY + "standard"), _lit(doc.standard))
+    yield ox.Triple(fil, _n(XFY + "reportType"), _lit(doc.report_type))
+    yield ox.Triple(fil, _n(XFY + "entity"), ent)
+    yield ox.Triple(fil, _n(PROV + "wasDerivedFrom"), src)
+    yield ox.Triple(src, RDF_TYPE, _n(PROV + "Entity"))
+    yield ox.Triple(src, _n(DCTERMS + "title"), _lit(doc.source))
+    yield ox.Triple(src, _n(XFY + "sha256"), _lit(doc.sha256))
+    yield ox.Triple(ent, RDF_TYPE, _n(XFY + "Entity"))
+    yield ox.Triple(ent, _n(XFY + "scheme"), _n(doc.entity.scheme))
+    yield ox.Triple(ent, _n(XFY + "identifier"), _lit(doc.entity.identifier))
     if doc.entity.name:
-        g.add((ent, RDFS.label, Literal(doc.entity.name, lang="zh-Hans")))
+        yield ox.Triple(ent, RDFS_LABEL, _lit(doc.entity.name, lang="zh-Hans"))
     for fact in filing.facts:
-        node = URIRef(f"{BASE}fact/{filing.key}/{fact.id(filing.key)}")
-        g.add((node, RDF.type, XFY.Fact))
-        g.add((node, XFY.concept, concept_iri(fact.concept, ns)))
-        g.add((node, XFY.entity, ent))
-        g.add((node, XFY.reportedIn, fil))
-        period = fact.context.period
-        pnode = URIRef(f"{BASE}period/{period.key}")
-        g.add((node, XFY.period, pnode))
-        if isinstance(period, Instant):
-            g.add((pnode, XFY.instant, Literal(period.instant, datatype=XSD.date)))
-        else:
-            g.add((pnode, XFY.startDate, Literal(period.start, datatype=XSD.date)))
-            g.add((pnode, XFY.endDate, Literal(period.end, datatype=XSD.date)))
-        if fact.unit is not None:
-            g.add((node, XFY.unit, URIRef(f"{BASE}unit/{fact.unit.id}")))
-            g.add((node, XFY.decimals, Literal(fact.decimals, datatype=XSD.integer)))
-        if isinstance(fact.value, Decimal):
-            g.add((node, XFY.value, Literal(format(fact.value, "f"), datatype=XSD.decimal)))
-        elif isinstance(fact.value, dt.date):
-            g.add((node, XFY.value, Literal(fact.value, datatype=XSD.date)))
-        else:
-            g.add((node, XFY.value, Literal(fact.value)))
-        for m in fact.context.members:
-            g.add((node, concept_iri(m.dimension, ns), concept_iri(m.member, ns)))
-        prov = fact.provenance
-        g.add((node, PROV.wasDerivedFrom, src))
-        if prov.line is not None:
-            sel = BNode()
-            g.add((node, XFY.selector, sel))
-            g.add((sel, RDF.type, OA.TextPositionSelector))
-            g.add((sel, XFY.line, Literal(prov.line, datatype=XSD.integer)))
-            if prov.char_start is not None and prov.char_end is not None:
-                g.add((sel, OA.start, Literal(prov.char_start, datatype=XSD.nonNegativeInteger)))
-                g.add((sel, OA.end, Literal(prov.char_end, datatype=XSD.nonNegativeInteger)))
-            if prov.page is not None:
-                g.add((sel, XFY.page, Literal(prov.page, datatype=XSD.integer)))
-        if prov.row_label:
-            g.add((node, XFY.rowLabel, Literal(prov.row_label, lang="zh")))
-        if prov.column_header:
-            g.add((node, XFY.columnHeader, Literal(prov.column_header)))
-    return g
+        yield from _fact_triples(filing, fact, ns, ent, src)
 
 
 def turtle(filing: Filing) -> str:
-    return filing_graph(filing).serialize(format="turtle")
+    prefixes = {"xfy": XFY, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "xsd": XSD}
+    prefixes |= {p.replace("-", "_"): uri + "#" for p, uri in namespaces(filing).items()}
+    data = ox.serialize(triples(filing), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return bytes(data).decode("utf-8") if data is not None else ""
