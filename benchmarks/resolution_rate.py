@@ -13,9 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_resolve_property import DETAIL, HEADER, TAXONOMY, TOTAL, money  # noqa: E402
-
-from xbrlify.converters.pipeline import convert  # noqa: E402
+from test_resolve_property import DETAIL, HEADER, TAXONOMY, TOTAL, money
+from xbrlify.converters.pipeline import convert
 
 
 def main(n: int) -> None:

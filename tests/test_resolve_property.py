@@ -8,7 +8,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_resolve import ITEMS
-
 from xbrlify.converters.pipeline import convert
 from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
 
@@ -46,7 +45,10 @@ def _taxonomy() -> Taxonomy:
 
 
 TAXONOMY = _taxonomy()
-HEADER = "公司代码:600000\n示例股份有限公司\n2024年半年度报告\n合并资产负债表\n单位:元 币种:人民币\n项目附注2024年6月30日2023年12月31日\n"
+HEADER = (
+    "公司代码:600000\n示例股份有限公司\n2024年半年度报告\n合并资产负债表\n单位:元 币种:人民币\n"
+    "项目附注2024年6月30日2023年12月31日\n"
+)
 cents = st.integers(min_value=0, max_value=10**11)
 
 
