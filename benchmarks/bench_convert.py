@@ -14,9 +14,8 @@ import time
 from pathlib import Path
 
 from xbrlify.converters.pipeline import convert
-from xbrlify.taxonomy import load_taxonomy
-
 from xbrlify.export.write import write_filing
+from xbrlify.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

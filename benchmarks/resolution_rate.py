@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_resolve_property import DETAIL, HEADER, TAXONOMY, TOTAL, money
+
 from xbrlify.converters.pipeline import convert
 
 

@@ -9,8 +9,6 @@ import re
 
 from xbrlify.converters.resolve import period_role
 from xbrlify.converters.table import Cell, Row, Table
-from xbrlify.taxonomy import Concept, Taxonomy
-
 from xbrlify.model import (
     Context,
     Duration,
@@ -23,6 +21,7 @@ from xbrlify.model import (
     Severity,
     Unit,
 )
+from xbrlify.taxonomy import Concept, Taxonomy
 
 SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
 SEPARATE = ExplicitMember(dimension=SCOPE_AXIS, member="ifrs-full:SeparateMember")

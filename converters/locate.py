@@ -11,9 +11,8 @@ from xbrlify.converters.document import Document, Line
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.table import Column, Table
 from xbrlify.converters.text import simplified
-from xbrlify.taxonomy import Layout, Taxonomy
-
 from xbrlify.model import Duration, Finding, Instant, Severity
+from xbrlify.taxonomy import Layout, Taxonomy
 
 _SCOPE_PREFIX = re.compile(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
@@ -26,7 +25,7 @@ _SEPARATE_WORDS = ("母公司", "公司资产负债表", "公司利润表", "公
 _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
 _HEADER_WORDS = re.compile(
     r"附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
-    r"\d{4}年|\d{1,2}月\d{1,2}日|于|截至|止|六个月|三个月|九个月|十二个月|年度|半年度|本期|上期|本年|上年|"
+    r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|六个月|三个月|九个月|十二个月|年度|半年度|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|rmb'?000|hk\$'?000|[:：/]|\d{1,2}月|[-—–至~]",
     re.IGNORECASE,
 )
@@ -170,7 +169,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
         if not columns:
             findings.append(
                 Finding(
-                    severity=Severity.ERROR,
+                    severity=Severity.INFO,
                     code="no-columns",
                     line=doc.lines[i].number,
                     table=table.id,
@@ -184,6 +183,6 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
 
 def _is_unit_line(text: str) -> bool:
     s = simplified(text)
-    return s.startswith(("单位", "币种")) or bool(
+    return s.startswith(("单位", "币种", "编制单位")) or bool(
         re.match(r"^(?:人民币|港元|rmb|hk\$)?[千万百]*元?$", s.lower())
     )

@@ -10,9 +10,8 @@ from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex
 from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
 from xbrlify.converters.table import Cell, Option, Row, Table
-from xbrlify.taxonomy import LayoutRow, Taxonomy
-
 from xbrlify.model import Finding, Severity
+from xbrlify.taxonomy import LayoutRow, Taxonomy
 
 _PER_SHARE_DECIMALS = (2, 3, 4, 1, 0)
 
@@ -57,41 +56,40 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     section: str | None = None
     section_row: LayoutRow | None = None
     last_order = -1
-    pending: Line | None = None
+    pending: list[Line] = []
     for line, printed_label, raw_tail, offset, marker in split:
         label = printed_label
         tail = "" if marker and raw_tail.isdigit() and len(raw_tail) <= 3 else raw_tail
         if not tail:
             sec = index.section(label, last_order)
             if sec is not None and not index.item(label, section, last_order):
-                section, section_row, last_order, pending = sec.section, sec, sec.order, None
+                section, section_row, last_order, pending = sec.section, sec, sec.order, []
             elif index.knows(label):
                 item = index.item(label, section, last_order)
                 last_order = item.order if item else last_order
-                pending = None
+                pending = [line]  # an empty row, or a label whose numbers follow on a later line
             else:
-                pending = line
+                pending = [*pending[-2:], line]
             continue
-        layout_row: LayoutRow | None
-        if not normalize(label):
-            layout_row = None
-            if section_row is not None and section_row.concept:
-                layout_row = LayoutRow(
-                    kind="item",
-                    concept=section_row.concept,
-                    section=section,
-                    labels=(),
-                    sign=1,
-                    order=section_row.order,
-                )
-        else:
-            layout_row = index.item(label, section, last_order)
-            if layout_row is None and pending is not None:
-                joined = pending.text + label
+        layout_row = index.item(label, section, last_order) if normalize(label) else None
+        if layout_row is None:
+            # a label wrapped over the previous lines, possibly with the numbers on a line of their own
+            for k in range(len(pending), 0, -1):
+                joined = "".join(p.text for p in pending[-k:]) + label
                 layout_row = index.item(joined, section, last_order)
                 if layout_row is not None:
                     label = joined
-        pending = None
+                    break
+        if layout_row is None and not normalize(label) and section_row is not None and section_row.concept:
+            layout_row = LayoutRow(
+                kind="item",
+                concept=section_row.concept,
+                section=section,
+                labels=(),
+                sign=1,
+                order=section_row.order,
+            )
+        pending = []
         concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
         per_share = concept is not None and concept.data_type == "perShare"
         row = Row(

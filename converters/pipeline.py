@@ -11,10 +11,9 @@ from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.read import read
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import check_calculations, check_identities, deduplicate
+from xbrlify.model import Context, DocumentInfo, Duration, Fact, Filing, Finding, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
 from xbrlify.taxonomy.model import Concept
-
-from xbrlify.model import Context, DocumentInfo, Duration, Fact, Filing, Finding, Provenance, Severity
 
 
 def document_facts(prof: Profile, source: str) -> list[Fact]:

@@ -11,7 +11,6 @@ from xbrlify.converters import periods
 from xbrlify.converters.document import Document
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.text import simplified
-
 from xbrlify.model import Duration, Entity
 
 _HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\(?(\d{3,5})\)?", re.IGNORECASE)

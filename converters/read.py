@@ -61,5 +61,7 @@ def read_text(path: Path) -> Document:
 def read(path: Path) -> Document:
     """Read any supported source; PDF support lives in its own reader."""
     if path.suffix.lower() == ".pdf":
-        raise ConversionError("unsupported", "PDF input is not supported yet; convert the text layer first")
+        from xbrlify.converters.read_pdf import read_pdf  # noqa: PLC0415 - pypdfium2 only when needed
+
+        return read_pdf(path)
     return read_text(path)

@@ -16,9 +16,8 @@ from decimal import Decimal
 
 from xbrlify.converters.labels import normalize
 from xbrlify.converters.table import Option, Row, Table
-from xbrlify.taxonomy import Taxonomy
-
 from xbrlify.model import Finding, Severity
+from xbrlify.taxonomy import Taxonomy
 
 MAX_SOLUTIONS = 4096
 CASH = "ifrs-full:CashAndCashEquivalents"
@@ -33,6 +32,7 @@ class Equation:
     total: int  # row index whose cell must be present for the check to apply
     column: int
     label: str
+    all_present: bool = False  # apply only when every term's cell is printed (duplicate rows)
 
 
 def period_role(row: Row) -> str:
@@ -78,7 +78,11 @@ def equations(table: Table) -> list[Equation]:
             if len(terms) > 1:
                 out.append(Equation(tuple(terms), total, col, f"{concept} = Σ {network} children"))
         for a, b in dupes:
-            out.append(Equation(((a, 1), (b, -1)), a, col, f"{table.rows[a].concept} printed twice"))
+            out.append(
+                Equation(
+                    ((a, 1), (b, -1)), a, col, f"{table.rows[a].concept} printed twice", all_present=True
+                )
+            )
         opening = first.get((CASH, "opening"))
         closing = first.get((CASH, "column"))
         change = first.get((CASH_CHANGE, "column"))
@@ -122,6 +126,8 @@ class _Arithmetic:
         for i, coef in eq.terms:
             opt = pick[i]
             v = self.value(i, opt, eq.column)
+            if v is None and eq.all_present:
+                return True
             if v is not None:
                 acc += coef * v
                 tol += self.halves[(i, id(opt))]

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 from xbrlify.converters.document import Line
 from xbrlify.converters.numbers import Token
-from xbrlify.taxonomy import Layout, LayoutRow
-
 from xbrlify.model import Duration, Instant
+from xbrlify.taxonomy import Layout, LayoutRow
 
 
 @dataclass(frozen=True)

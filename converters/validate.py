@@ -6,9 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from xbrlify.taxonomy import Taxonomy
-
 from xbrlify.model import Fact, Finding, Instant, Severity
+from xbrlify.taxonomy import Taxonomy
 
 
 def _half(fact: Fact) -> Decimal:

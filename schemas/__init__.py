@@ -7,9 +7,9 @@ from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel
-from xbrlify.taxonomy.model import Taxonomy
 
 from xbrlify.model import Fact, Filing, Finding
+from xbrlify.taxonomy.model import Taxonomy
 
 MODELS: dict[str, type[BaseModel]] = {
     "filing.schema.json": Filing,

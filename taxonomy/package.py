@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
+
 from xbrlify.taxonomy.model import (
     CAS_SCHEMA_URL,
     IFRS_SCHEMA_URL,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from xbrlify.converters.pipeline import convert
-from xbrlify.taxonomy import load_taxonomy
-from xbrlify.taxonomy.package import write_package
 
+from xbrlify.converters.pipeline import convert
 from xbrlify.export.write import write_filing
 from xbrlify.model import Fact, Filing
+from xbrlify.taxonomy import load_taxonomy
+from xbrlify.taxonomy.package import write_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"

@@ -8,8 +8,8 @@ from pathlib import Path
 from conftest import HKEX_IFRS, SSE_CAS
 from lxml import etree
 from rdflib import Graph, Namespace
-from xbrlify.converters.pipeline import convert
 
+from xbrlify.converters.pipeline import convert
 from xbrlify.export.oim_json import xbrl_json
 
 XFY = Namespace("https://xbrlify.org/ns#")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from xbrlify.converters.numbers import detect_decimals, place, split_label, split_tail
 
 

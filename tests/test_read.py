@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.read import decode
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from xbrlify.converters.pipeline import convert
-from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
 
+from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing
+from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
 
 ITEMS = [
     ("ifrs-full:Cash", "货币资金", "ifrs-full:CurrentAssets"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_resolve import ITEMS
+
 from xbrlify.converters.pipeline import convert
 from xbrlify.taxonomy import CalculationArc, Concept, Layout, LayoutRow, Taxonomy
 
