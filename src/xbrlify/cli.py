@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import time
+import json
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from xbrlify.converters.errors import ConversionError
-from xbrlify.converters.pipeline import convert as convert_file
-from xbrlify.export.write import write_filing
-from xbrlify.model import Severity
+from xbrlify.batch import convert_one, inputs
 from xbrlify.taxonomy import load_taxonomy
 from xbrlify.taxonomy.load import TaxonomyError
 from xbrlify.taxonomy.package import write_package
@@ -26,72 +25,71 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 
-SUFFIXES = (".txt", ".pdf")
-
 
 @app.callback()
 def main() -> None:
     """xbrlify: filing text/PDF → XBRL 2.1, xBRL-JSON, RDF, with provenance and findings."""
 
 
-def _inputs(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            files += sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
+def _run(files: list[Path], out: Path, jobs: int) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("converting", total=len(files))
+        if jobs <= 1 or len(files) < 2:
+            for path in files:
+                rows.append(convert_one(path, out))
+                progress.advance(task)
         else:
-            files.append(p)
-    return files
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(convert_one, path, out) for path in files]
+                for future in as_completed(futures):
+                    rows.append(future.result())
+                    progress.advance(task)
+    order = {str(p): i for i, p in enumerate(files)}
+    return sorted(rows, key=lambda r: order[r["file"]])
 
 
 @app.command()
 def convert(
-    inputs: Annotated[list[Path], typer.Argument(help="Filing files (.txt or .pdf) or folders of them.")],
+    inputs_: Annotated[
+        list[Path], typer.Argument(metavar="INPUT...", help="Filing files (.txt, .pdf) or folders.")
+    ],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
 ) -> None:
-    """Convert filings: DIR/S/S.xbrl, S.json, S.ttl, S.findings.json and DIR/xbrlify-taxonomy.zip."""
+    """Convert filings: DIR/S/S.xbrl, S.json, S.ttl, S.findings.json, DIR/summary.json, DIR/xbrlify-taxonomy.zip."""
     try:
         taxonomy = load_taxonomy()
     except TaxonomyError as exc:
-        console.print(f"[red]taxonomy error: {exc}")
+        console.print(f"taxonomy error: {exc}", markup=False)
         raise typer.Exit(2) from None
+    files = inputs(inputs_)
+    if not files:
+        console.print("no input files (.txt or .pdf) found", markup=False)
+        raise typer.Exit(2)
     out.mkdir(parents=True, exist_ok=True)
     write_package(taxonomy, out / "xbrlify-taxonomy.zip")
+    rows = _run(files, out, jobs)
+    (out / "summary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     table = RichTable(title="xbrlify convert")
     for col in ("file", "entity", "standard", "facts", "errors", "warnings", "status", "seconds"):
         table.add_column(col)
-    failures = 0
-    files = _inputs(inputs)
-    if not files:
-        console.print("[red]no input files")
-        raise typer.Exit(2)
-    for path in files:
-        start = time.perf_counter()
-        try:
-            if not path.exists():
-                raise ConversionError("not-found", f"{path} does not exist")
-            filing = convert_file(path, taxonomy)
-            write_filing(filing, out, path.stem)
-        except ConversionError as exc:
-            failures += 1
-            console.print(f"[red]{path.name}: {exc.code}: {exc.message}")
-            table.add_row(
-                path.name, "", "", "0", "", "", f"failed ({exc.code})", f"{time.perf_counter() - start:.2f}"
-            )
-            continue
-        errors = sum(1 for f in filing.findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in filing.findings if f.severity is Severity.WARNING)
-        ent = filing.document.entity
+    for r in rows:
+        status = r["status"] if r["status"] == "converted" else f"failed ({r['code']})"
         table.add_row(
-            path.name,
-            f"{ent.exchange}:{ent.identifier}",
-            filing.document.standard,
-            str(len(filing.facts)),
-            str(errors),
-            str(warnings),
-            "converted",
-            f"{time.perf_counter() - start:.2f}",
+            Path(r["file"]).name,
+            r.get("entity", ""),
+            r.get("standard", ""),
+            str(r["facts"]),
+            str(r["errors"]),
+            str(r["warnings"]),
+            status,
+            f"{r['seconds']:.2f}",
         )
-    Console().print(table)
-    if failures:
+    Console(width=140).print(table)
+    failed = [r for r in rows if r["status"] != "converted"]
+    for r in failed:
+        console.print(f"{Path(r['file']).name}: {r['code']}: {r['reason']}", markup=False, soft_wrap=True)
+    if failed:
         raise typer.Exit(1)

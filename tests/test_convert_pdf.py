@@ -1,0 +1,63 @@
+"""A real SSE annual report (156-page PDF, CAS, yuan): statements tagged and reconciled."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import ROOT, find, value
+
+from xbrlify.converters.pipeline import convert
+from xbrlify.model import Filing
+
+ANNUAL = ROOT / "examples" / "filings" / "603339_2019_annual.pdf"
+FY2019 = "2019-01-01..2019-12-31"
+
+
+@pytest.fixture(scope="module")
+def annual() -> Filing:
+    return convert(ANNUAL)
+
+
+def test_profile_and_periods(annual: Filing) -> None:
+    doc = annual.document
+    assert (doc.entity.exchange, doc.entity.identifier, doc.report_type) == ("SSE", "603339", "annual-report")
+    assert value(annual, "Revenue", FY2019) == Decimal("1175301034.32")
+    assert value(annual, "CostOfSales", FY2019) == Decimal("903236584.52")
+    assert value(annual, "Assets", "2019-12-31") == Decimal("2464948703.85")
+
+
+def test_all_six_statements_tagged_with_page_provenance(annual: Filing) -> None:
+    for concept, period in (
+        ("Assets", "2019-12-31"),
+        ("ProfitLoss", FY2019),
+        ("CashFlowsFromUsedInOperatingActivities", FY2019),
+    ):
+        for separate in (False, True):
+            facts = find(annual, concept, period, separate=separate)
+            assert len(facts) == 1, (concept, separate)
+            assert facts[0].provenance.page is not None and facts[0].provenance.page > 50
+
+
+def test_every_total_reconciles(annual: Filing) -> None:
+    codes = {f.code for f in annual.findings}
+    assert not codes & {
+        "calc-inconsistent",
+        "calc-inconsistent-in-document",
+        "calc-unsatisfiable",
+        "no-consistent-reading",
+        "identity-assets",
+        "identity-cash",
+    }
+    assert annual.errors == []
+    assert len(annual.facts) > 300
+
+
+def test_wrapped_label_with_numbers_on_the_next_line(annual: Filing) -> None:
+    owners = find(annual, "ProfitLossAttributableToOwnersOfParent", FY2019)
+    assert owners and owners[0].provenance.row_label is not None
+    assert "归属于母公司股东的净利润" in owners[0].provenance.row_label
+
+
+def test_page_furniture_is_not_read_as_rows(annual: Filing) -> None:
+    assert not annual.extension_concepts
