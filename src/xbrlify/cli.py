@@ -53,12 +53,12 @@ def _run(files: list[Path], out: Path, jobs: int) -> list[dict[str, Any]]:
 @app.command()
 def convert(
     inputs_: Annotated[
-        list[Path], typer.Argument(metavar="INPUT...", help="Filing files (.txt, .pdf) or folders.")
+        list[Path], typer.Argument(metavar="INPUT...", help="Filings (.txt, .pdf) or folders.")
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
 ) -> None:
-    """Convert filings: DIR/S/S.xbrl, S.json, S.ttl, S.findings.json, DIR/summary.json, DIR/xbrlify-taxonomy.zip."""
+    """Convert filings into DIR/S/S.xbrl, S.json, S.ttl, S.findings.json, summary.json, taxonomy zip."""
     try:
         taxonomy = load_taxonomy()
     except TaxonomyError as exc:
