@@ -93,3 +93,60 @@ def convert(
         console.print(f"{Path(r['file']).name}: {r['code']}: {r['reason']}", markup=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `xbrlify convert`.")],
+    store: Annotated[Path, typer.Option("--store", help="Store directory (created if missing).")] = Path(
+        "store"
+    ),
+) -> None:
+    """Load converted filings into the on-disk SPARQL store (one named graph per filing; reloads replace)."""
+    from xbrlify.store import load_folder, open_store  # noqa: PLC0415 - store only for this command
+
+    if not folder.is_dir():
+        console.print(f"{folder}: not a folder", markup=False)
+        raise typer.Exit(2)
+    loaded = load_folder(open_store(store), folder)
+    for graph, count in loaded:
+        Console().print(f"{graph}\t{count} triples", markup=False)
+    if not loaded:
+        console.print(f"{folder}: no converted filings (*/*.ttl) found", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Annotated[
+        str, typer.Argument(metavar="QUERY_OR_FILE", help="A SPARQL SELECT query or a .rq file.")
+    ],
+    store: Annotated[Path, typer.Option("--store", help="Store directory.")] = Path("store"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a SPARQL SELECT over every filing in the store."""
+    from xbrlify.store import open_store, render  # noqa: PLC0415
+    from xbrlify.store import query as run_query  # noqa: PLC0415
+
+    text = (
+        Path(sparql).read_text(encoding="utf-8")
+        if sparql.endswith(".rq") and Path(sparql).exists()
+        else sparql
+    )
+    try:
+        names, rows = run_query(open_store(store), text)
+    except (SyntaxError, ValueError, OSError) as exc:
+        console.print(f"query failed: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    if fmt == "table":
+        table = RichTable()
+        for name in names:
+            table.add_column(name)
+        for row in rows:
+            table.add_row(*row)
+        Console(width=160).print(table)
+    elif fmt in ("csv", "json"):
+        typer.echo(render(names, rows, fmt), nl=False)
+    else:
+        console.print(f"unknown format {fmt}: use table, csv or json", markup=False)
+        raise typer.Exit(2)

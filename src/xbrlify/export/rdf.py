@@ -127,3 +127,9 @@ def turtle(filing: Filing) -> str:
     prefixes |= {p.replace("-", "_"): uri + "#" for p, uri in namespaces(filing).items()}
     data = ox.serialize(triples(filing), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return bytes(data).decode("utf-8") if data is not None else ""
+
+
+def jsonld(filing: Filing) -> str:
+    """The same triples as JSON-LD (expanded form, as pyoxigraph writes it)."""
+    data = ox.serialize(triples(filing), format=ox.RdfFormat.JSON_LD)
+    return bytes(data).decode("utf-8") if data is not None else "[]"

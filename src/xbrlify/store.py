@@ -1,0 +1,76 @@
+"""The embedded SPARQL store (pyoxigraph on disk): one named graph per filing, plus the taxonomy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from xbrlify.export.rdf import XFY
+from xbrlify.export.skos import TAXONOMY_GRAPH, taxonomy_triples
+from xbrlify.taxonomy import load_taxonomy
+
+
+def open_store(path: Path) -> ox.Store:
+    path.mkdir(parents=True, exist_ok=True)
+    return ox.Store(str(path))
+
+
+def _filing_graph(triples: list[ox.Triple]) -> ox.NamedNode:
+    for t in triples:
+        if t.predicate == ox.NamedNode(
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+        ) and t.object == ox.NamedNode(XFY + "Filing"):
+            return ox.NamedNode(t.subject.value)
+    raise ValueError("no xfy:Filing in the file")
+
+
+def load_folder(store: ox.Store, folder: Path) -> list[tuple[str, int]]:
+    """Load every DIR/S/S.ttl into its filing's named graph (replacing it) and the taxonomy graph."""
+    loaded: list[tuple[str, int]] = []
+    tax_graph = ox.NamedNode(TAXONOMY_GRAPH)
+    store.remove_graph(tax_graph) if tax_graph in store.named_graphs() else None
+    store.extend(
+        ox.Quad(t.subject, t.predicate, t.object, tax_graph) for t in taxonomy_triples(load_taxonomy())
+    )
+    for ttl in sorted(folder.glob("*/*.ttl")):
+        triples = list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))
+        graph = _filing_graph(triples)
+        if graph in store.named_graphs():
+            store.remove_graph(graph)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        loaded.append((graph.value, len(triples)))
+    store.flush()
+    return loaded
+
+
+def _term(term: Any) -> str:
+    if term is None:
+        return ""
+    return str(term.value)
+
+
+def query(store: ox.Store, sparql: str) -> tuple[list[str], list[list[str]]]:
+    """Run a SELECT over the union of all graphs; returns column names and rows of strings."""
+    result = store.query(sparql, use_default_graph_as_union=True)
+    if not isinstance(result, ox.QuerySolutions):
+        raise ValueError("only SELECT queries are supported")
+    names = [v.value for v in result.variables]
+    rows = [[_term(sol[name]) for name in names] for sol in result]
+    return names, rows
+
+
+def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buf.getvalue()
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=1)
+    raise ValueError(f"unknown format {fmt}")

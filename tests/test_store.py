@@ -1,0 +1,118 @@
+"""Embedded SPARQL store: load converted filings, query across companies and standards, reload."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SSE_CAS
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from xbrlify.cli import app
+from xbrlify.store import load_folder, open_store, query
+
+QUERIES = ROOT / "examples" / "queries"
+ARELLE = Path(sys.executable).parent / "arelleCmdLine"
+
+
+@pytest.fixture(scope="module")
+def store_path(converted: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store")
+    result = CliRunner().invoke(app, ["load", str(converted), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(store_path: Path, name: str) -> list[dict[str, str]]:
+    result = CliRunner().invoke(
+        app, ["query", str(QUERIES / name), "--store", str(store_path), "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.output)))
+
+
+def test_revenue_by_entity_across_ifrs_and_cas(store_path: Path) -> None:
+    rows = run(store_path, "revenue_by_entity.rq")
+    assert [(r["entity"], r["start"], r["end"], r["value"]) for r in rows] == [
+        ("02522", "2024-01-01", "2024-06-30", "413713000"),
+        ("02522", "2025-01-01", "2025-06-30", "467049000"),
+        ("688246", "2023-01-01", "2023-06-30", "291957202.04"),
+        ("688246", "2024-01-01", "2024-06-30", "300477599.52"),
+    ]
+
+
+def test_balance_sheet_identity_holds_everywhere(store_path: Path) -> None:
+    rows = run(store_path, "balance_sheet_identity.rq")
+    assert len(rows) == 6  # 000: 2 dates; 004: 2 dates × consolidated/separate
+    assert {r["difference"] for r in rows} == {"0"}
+
+
+def test_gross_margin_and_provenance_queries(store_path: Path) -> None:
+    margins = {
+        (r["entity"], r["start"]): float(r["grossMargin"])
+        for r in run(store_path, "gross_margin_by_entity.rq")
+    }
+    assert margins[("02522", "2025-01-01")] == pytest.approx(137246 / 467049, abs=1e-9)
+    prov = run(store_path, "concept_provenance.rq")
+    assert {(r["document"], r["line"], r["rowLabel"]) for r in prov if r["entity"] == "02522"} == {
+        ("000_de5880db65f9c6a7.txt", "141", "销售成本")
+    }
+
+
+def test_reload_replaces_each_filing_graph(converted: Path, store_path: Path) -> None:
+    store = open_store(store_path)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = query(store, count)[1]
+    load_folder(store, converted)
+    assert query(store, count)[1] == before
+
+
+def test_taxonomy_graph_links_cas_concepts_to_ifrs(store_path: Path) -> None:
+    _, rows = query(
+        open_store(store_path),
+        """
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?label WHERE { <https://xbrlify.org/taxonomy/2024/cas#NotesReceivable> skos:broadMatch ?ifrs ;
+                                skos:prefLabel ?label . FILTER(langMatches(lang(?label), "zh-Hant")) }""",
+    )
+    assert rows == [["應收票據"]]
+
+
+def test_jsonld_has_the_same_triples_as_turtle(converted: Path) -> None:
+    folder = converted / SSE_CAS.stem
+    ttl = Graph().parse(folder / f"{SSE_CAS.stem}.ttl")
+    ld = Graph().parse(data=(folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"), format="json-ld")
+    assert len(ttl) == len(ld) > 5000
+    json.loads((folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"))
+
+
+def test_xbrl_csv_loads_in_arelle(converted: Path) -> None:
+    folder = converted / SSE_CAS.stem
+    run_ = subprocess.run(
+        [
+            str(ARELLE),
+            "--workOffline",
+            "--disablePersistentConfig",
+            "--packages",
+            str(converted / "xbrlify-taxonomy.zip"),
+            "--plugins",
+            "loadFromOIM",
+            "-f",
+            str(folder / f"{SSE_CAS.stem}-metadata.json"),
+            "-v",
+            "--calc=c11r",
+            "--validationExitCode",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run_.returncode == 0, run_.stdout + run_.stderr
+    assert "oime" not in run_.stdout + run_.stderr
