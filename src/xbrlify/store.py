@@ -20,12 +20,14 @@ def open_store(path: Path) -> ox.Store:
     return ox.Store(str(path))
 
 
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+FILING = ox.NamedNode(XFY + "Filing")
+
+
 def _filing_graph(triples: list[ox.Triple]) -> ox.NamedNode:
     for t in triples:
-        if t.predicate == ox.NamedNode(
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-        ) and t.object == ox.NamedNode(XFY + "Filing"):
-            return ox.NamedNode(t.subject.value)
+        if t.predicate == RDF_TYPE and t.object == FILING and isinstance(t.subject, ox.NamedNode):
+            return t.subject
     raise ValueError("no xfy:Filing in the file")
 
 
@@ -33,7 +35,8 @@ def load_folder(store: ox.Store, folder: Path) -> list[tuple[str, int]]:
     """Load every DIR/S/S.ttl into its filing's named graph (replacing it) and the taxonomy graph."""
     loaded: list[tuple[str, int]] = []
     tax_graph = ox.NamedNode(TAXONOMY_GRAPH)
-    store.remove_graph(tax_graph) if tax_graph in store.named_graphs() else None
+    if tax_graph in store.named_graphs():
+        store.remove_graph(tax_graph)
     store.extend(
         ox.Quad(t.subject, t.predicate, t.object, tax_graph) for t in taxonomy_triples(load_taxonomy())
     )
