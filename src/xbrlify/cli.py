@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from xbrlify.batch import convert_one, inputs
+from xbrlify.feed import update_feed
 from xbrlify.taxonomy import load_taxonomy
 from xbrlify.taxonomy.load import TaxonomyError
 from xbrlify.taxonomy.package import write_package
@@ -72,6 +73,7 @@ def convert(
     write_package(taxonomy, out / "xbrlify-taxonomy.zip")
     rows = _run(files, out, jobs)
     (out / "summary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    update_feed(out, [r["stem"] for r in rows if r["status"] == "converted"])
     table = RichTable(title="xbrlify convert")
     for col in ("file", "entity", "standard", "facts", "errors", "warnings", "status", "seconds"):
         table.add_column(col)

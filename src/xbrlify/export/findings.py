@@ -16,6 +16,8 @@ def findings_json(filing: Filing) -> str:
         "entity": filing.document.entity.model_dump(),
         "standard": filing.document.standard,
         "report_type": filing.document.report_type,
+        "period": filing.document.period.model_dump(mode="json") if filing.document.period else None,
+        "currency": filing.document.currency,
         "facts": len(filing.facts),
         "summary": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
         "findings": [f.model_dump(exclude_none=True, mode="json") for f in filing.findings],

@@ -1,0 +1,40 @@
+"""SHACL: every RDF output conforms to schemas/xbrlify-shapes.ttl; a broken graph does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import HKEX_IFRS, ROOT, SSE_CAS
+from pyshacl import validate
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import XSD
+
+SHAPES = Graph().parse(ROOT / "schemas" / "xbrlify-shapes.ttl")
+XFY = Namespace("https://xbrlify.org/ns#")
+
+
+def conforms(graph: Graph) -> tuple[bool, str]:
+    ok, _, text = validate(graph, shacl_graph=SHAPES, inference="none")
+    return bool(ok), str(text)
+
+
+@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
+def test_outputs_conform(converted: Path, stem: str) -> None:
+    for name in (f"{stem}.ttl", f"{stem}.jsonld"):
+        fmt = "json-ld" if name.endswith("jsonld") else "turtle"
+        ok, text = conforms(Graph().parse(converted / stem / name, format=fmt))
+        assert ok, text
+
+
+def test_a_broken_graph_does_not_conform(converted: Path) -> None:
+    graph = Graph().parse(converted / SSE_CAS.stem / f"{SSE_CAS.stem}.ttl")
+    fact = next(iter(graph.subjects(XFY.unit, None)))
+    value = next(iter(graph.objects(fact, XFY.value)))
+    graph.remove((fact, XFY.value, value))
+    graph.add((fact, XFY.value, Literal(float(value), datatype=XSD.double)))  # a double, not a decimal
+    graph.remove((fact, XFY.concept, next(iter(graph.objects(fact, XFY.concept)))))
+    ok, text = conforms(graph)
+    assert not ok
+    assert "concept" in text and "decimal" in text.lower()
+    assert isinstance(fact, URIRef)
