@@ -152,3 +152,25 @@ def query(
     else:
         console.print(f"unknown format {fmt}: use table, csv or json", markup=False)
         raise typer.Exit(2)
+
+
+@app.command()
+def push(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `xbrlify convert`.")],
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", help="Graph Store endpoint, e.g. http://host:7878/store")
+    ],
+) -> None:
+    """Push converted filings to a SPARQL 1.1 server (Graph Store Protocol, one named graph per filing)."""
+    from xbrlify.push import PushError, push_folder  # noqa: PLC0415
+
+    try:
+        pushed = push_folder(folder, endpoint)
+    except PushError as exc:
+        console.print(f"push failed: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    for graph, count in pushed:
+        Console().print(f"{graph}\t{count} triples", markup=False)
+    if not pushed:
+        console.print(f"{folder}: no converted filings (*/*.ttl) found", markup=False)
+        raise typer.Exit(1)
