@@ -62,7 +62,7 @@ def _fact_triples(
     yield ox.Triple(node, _n(XFY + "entity"), entity)
     yield ox.Triple(node, _n(XFY + "reportedIn"), _n(filing_iri(filing)))
     period = fact.context.period
-    pnode = _n(f"{BASE}period/{period.key}")
+    pnode = _n(f"{BASE}period/{filing.key}/{period.key}")  # filing-scoped: graphs share no nodes
     yield ox.Triple(node, _n(XFY + "period"), pnode)
     if isinstance(period, Instant):
         yield ox.Triple(pnode, _n(XFY + "instant"), _lit(period.instant.isoformat(), "date"))
