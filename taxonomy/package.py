@@ -55,7 +55,7 @@ def _q(prefix_ns: str, local: str) -> str:
     return f"{{{prefix_ns}}}{local}"
 
 
-def _schema(target: str, prefix: str, imports: Iterable[tuple[str, str]]) -> etree._Element:
+def schema_root(target: str, prefix: str, imports: Iterable[tuple[str, str]]) -> etree._Element:
     nsmap = {
         "xsd": XSD,
         "xbrli": XBRLI,
@@ -77,7 +77,7 @@ def _schema(target: str, prefix: str, imports: Iterable[tuple[str, str]]) -> etr
     return root
 
 
-def _element(root: etree._Element, c: Concept) -> None:
+def element_decl(root: etree._Element, c: Concept) -> None:
     attrs = {
         "id": f"{c.prefix}_{c.local_name}",
         "name": c.local_name,
@@ -106,12 +106,12 @@ def concept_schema(concepts: list[Concept], prefix: str, extra: Iterable[etree._
         (DTR_TYPES, DTR_TYPES_URL),
         (XBRLDT, "http://www.xbrl.org/2005/xbrldt-2005.xsd"),
     ]
-    root = _schema(NAMESPACES.get(prefix, ""), prefix, imports)
+    root = schema_root(NAMESPACES.get(prefix, ""), prefix, imports)
     for el in extra:
         root.append(el)
     for c in sorted(concepts, key=lambda c: c.local_name):
-        _element(root, c)
-    return _xml(root)
+        element_decl(root, c)
+    return to_xml(root)
 
 
 def _cas_extras() -> list[etree._Element]:
@@ -197,7 +197,7 @@ def label_linkbase(concepts: list[Concept], schema_href: dict[str, str]) -> byte
                     _q(XLINK, "to"): res,
                 },
             )
-    return _xml(root)
+    return to_xml(root)
 
 
 def _arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order: int, **extra: str) -> None:
@@ -246,7 +246,7 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
                 a.order,
                 weight=f"{a.weight}.0",
             )
-    return _xml(pre_root), _xml(cal_root)
+    return to_xml(pre_root), to_xml(cal_root)
 
 
 def role_id(layout: Layout, network: str = "main") -> str:
@@ -321,12 +321,12 @@ def definition_linkbase(
         )
         _locs(defaults, [axis, cons], schema_href)
         _arc(defaults, "definitionArc", dim + "dimension-default", axis, cons, 1)
-    return _xml(root)
+    return to_xml(root)
 
 
 def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     target = f"{TAXONOMY_BASE}entry/{standard.lower()}"
-    root = _schema(
+    root = schema_root(
         target, "entry", [(NAMESPACES["ifrs-full"], IFRS_SCHEMA_URL), (NAMESPACES["cas"], CAS_SCHEMA_URL)]
     )
     ann = etree.SubElement(root, _q(XSD, "annotation"))
@@ -375,10 +375,10 @@ def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     # annotation must come before imports in XSD; move it first
     root.remove(ann)
     root.insert(0, ann)
-    return _xml(root)
+    return to_xml(root)
 
 
-def _xml(root: etree._Element) -> bytes:
+def to_xml(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 
@@ -424,7 +424,7 @@ def _catalog() -> bytes:
         rewritePrefix="../ifrs/",
     )
     etree.SubElement(root, _q(CATALOG, "rewriteURI"), uriStartString=TAXONOMY_BASE, rewritePrefix="../")
-    return _xml(root)
+    return to_xml(root)
 
 
 def _package_xml() -> bytes:
@@ -442,7 +442,7 @@ def _package_xml() -> bytes:
         ep = etree.SubElement(eps, _q(TP, "entryPoint"))
         etree.SubElement(ep, _q(TP, "name")).text = f"xbrlify {standard} statements"
         etree.SubElement(ep, _q(TP, "entryPointDocument"), href=entry_point_url(standard))
-    return _xml(root)
+    return to_xml(root)
 
 
 def write_package(taxonomy: Taxonomy, path: Path) -> Path:

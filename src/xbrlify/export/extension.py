@@ -13,12 +13,12 @@ from xbrlify.taxonomy.package import (
     LINK,
     XLINK,
     XSD,
-    _element,
-    _schema,
-    _xml,
     definition_linkbase,
+    element_decl,
     entry_point_url,
     label_linkbase,
+    schema_root,
+    to_xml,
 )
 
 
@@ -26,7 +26,7 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
     """`stem-ext.xsd` importing the standard's entry point, with label and definition linkbases."""
     ns = extension_namespace(filing)
     entry = entry_point_url(filing.document.standard)
-    root = _schema(
+    root = schema_root(
         ns,
         "ext",
         [
@@ -52,7 +52,7 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
         )
     root.insert(0, ann)
     for concept in filing.extension_concepts:
-        _element(root, concept)
+        element_decl(root, concept)
     hrefs = {
         "ext": f"{stem}-ext.xsd",
         "cas": "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd",
@@ -64,7 +64,7 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
         text = facts[0].provenance.row_label if facts else concept.local_name
         labelled.append(concept.model_copy(update={"labels": (Label(lang="zh-Hans", text=text or ""),)}))
     return {
-        f"{stem}-ext.xsd": _xml(root),
+        f"{stem}-ext.xsd": to_xml(root),
         f"{stem}-ext-lab.xml": label_linkbase(labelled, hrefs),
         f"{stem}-ext-def.xml": definition_linkbase(
             [c.qname for c in filing.extension_concepts],
