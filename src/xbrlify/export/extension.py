@@ -8,8 +8,6 @@ from xbrlify.export.common import extension_namespace
 from xbrlify.model import Filing
 from xbrlify.taxonomy.model import Label
 from xbrlify.taxonomy.package import (
-    DIM_ROLE,
-    LINE_ITEMS,
     LINK,
     XLINK,
     XSD,
@@ -73,6 +71,3 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
             scaffold=False,
         ),
     }
-
-
-__all__ = ["DIM_ROLE", "LINE_ITEMS", "extension_files"]
