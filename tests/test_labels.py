@@ -1,0 +1,62 @@
+"""Label normalization and mapping within a statement (converters/labels.py, converters/mapping.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from xbrlify.converters.labels import normalize
+from xbrlify.converters.mapping import LayoutIndex
+from xbrlify.taxonomy import load_taxonomy
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalized"),
+    [
+        ("一、营业总收入", "营业总收入"),
+        ("其中:营业收入", "营业收入"),
+        ("减:库存股", "库存股"),
+        ("(一)基本每股收益(元/股)", "基本每股收益(元/股)"),
+        ("1.持续经营净利润(净亏损以“-”号填列)", "持续经营净利润"),
+        ("投资收益（损失以“－”号填列）", "投资收益"),
+        ("以下应占期內溢利：", "以下应占期内溢利"),
+        ("物業、廠房及設備", "物业、厂房及设备"),
+        ("Property, plant and equipment", "property、plantandequipment"),
+    ],
+)
+def test_normalize(printed: str, normalized: str) -> None:
+    assert normalize(printed) == normalized
+
+
+def test_same_words_map_by_section() -> None:
+    index = LayoutIndex(load_taxonomy().layouts["ifrs_income"])
+    owners_pl = index.item("本公司拥有人", "pl_attr", 0)
+    owners_ci = index.item("本公司拥有人", "ci_attr", 0)
+    assert owners_pl is not None and owners_pl.concept == "ifrs-full:ProfitLossAttributableToOwnersOfParent"
+    assert (
+        owners_ci is not None
+        and owners_ci.concept == "ifrs-full:ComprehensiveIncomeAttributableToOwnersOfParent"
+    )
+    fp = LayoutIndex(load_taxonomy().layouts["ifrs_financial_position"])
+    assert fp.item("借款", "ncl", 0).concept == "ifrs-full:LongtermBorrowings"  # type: ignore[union-attr]
+    assert (
+        fp.item("借款", "cl", 0).concept
+        == "ifrs-full:CurrentBorrowingsAndCurrentPortionOfNoncurrentBorrowings"
+    )  # type: ignore[union-attr]
+
+
+def test_same_words_map_by_printed_order() -> None:
+    """利息收入 under 营业总收入 (financial business) vs under 财务费用: the layout order decides."""
+    index = LayoutIndex(load_taxonomy().layouts["cas_income"])
+    first = index.item("利息收入", None, 0)
+    finance = index.item("财务费用", None, 0)
+    assert first is not None and finance is not None
+    later = index.item("利息收入", None, finance.order)
+    assert first.concept == "cas:InterestIncomeFinancialBusiness"
+    assert later is not None and later.concept == "ifrs-full:FinanceIncome"
+
+
+def test_traditional_wording_matches_simplified_layouts() -> None:
+    index = LayoutIndex(load_taxonomy().layouts["cas_balance_sheet"])
+    row = index.item("應收賬款", None, 0)
+    assert row is not None and row.concept == "ifrs-full:CurrentTradeReceivables"
+    assert index.item("不存在的项目", None, 0) is None
