@@ -88,7 +88,8 @@ def test_jsonld_has_the_same_triples_as_turtle(converted: Path) -> None:
     folder = converted / SSE_CAS.stem
     ttl = Graph().parse(folder / f"{SSE_CAS.stem}.ttl")
     ld = Graph().parse(data=(folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"), format="json-ld")
-    assert len(ttl) == len(ld) > 5000
+    nt = Graph().parse(folder / f"{SSE_CAS.stem}.nt", format="nt")
+    assert len(ttl) == len(ld) == len(nt) > 5000
     json.loads((folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"))
 
 

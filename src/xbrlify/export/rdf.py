@@ -133,3 +133,9 @@ def jsonld(filing: Filing) -> str:
     """The same triples as JSON-LD (expanded form, as pyoxigraph writes it)."""
     data = ox.serialize(triples(filing), format=ox.RdfFormat.JSON_LD)
     return bytes(data).decode("utf-8") if data is not None else "[]"
+
+
+def ntriples(filing: Filing) -> str:
+    """The same triples as N-Triples."""
+    data = ox.serialize(triples(filing), format=ox.RdfFormat.N_TRIPLES)
+    return bytes(data).decode("utf-8") if data is not None else ""

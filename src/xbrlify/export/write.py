@@ -9,12 +9,12 @@ from xbrlify.export.findings import findings_json
 from xbrlify.export.instance import instance_xml
 from xbrlify.export.oim_csv import xbrl_csv
 from xbrlify.export.oim_json import xbrl_json
-from xbrlify.export.rdf import jsonld, turtle
+from xbrlify.export.rdf import jsonld, ntriples, turtle
 from xbrlify.model import Filing
 
 
 def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
-    """DIR/S/S.xbrl, S.json (xBRL-JSON), S-metadata.json + S-facts.csv (xBRL-CSV), S.ttl, S.jsonld,
+    """DIR/S/S.xbrl, S.json (xBRL-JSON), S-metadata.json + S-facts.csv (xBRL-CSV), S.ttl, S.nt, S.jsonld,
     S.findings.json (+ S-ext.* when extension concepts exist)."""
     folder = out_dir / stem
     folder.mkdir(parents=True, exist_ok=True)
@@ -28,6 +28,7 @@ def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
         f"{stem}-metadata.json": csv_metadata.encode(),
         f"{stem}-facts.csv": csv_facts.encode(),
         f"{stem}.jsonld": jsonld(filing).encode(),
+        f"{stem}.nt": ntriples(filing).encode(),
         f"{stem}.xbrl": instance_xml(filing, stem),
         f"{stem}.json": xbrl_json(filing, stem).encode(),
         f"{stem}.ttl": turtle(filing).encode(),
