@@ -122,20 +122,34 @@ def triples(filing: Filing) -> Iterator[ox.Triple]:
         yield from _fact_triples(filing, fact, ns, ent, src)
 
 
-def turtle(filing: Filing) -> str:
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def serialize(filing: Filing, formats: tuple[str, ...] = ("ttl", "nt", "jsonld")) -> dict[str, str]:
+    """The filing's triples, built once, in each requested format (file suffix → text)."""
+    graph = list(triples(filing))
     prefixes = {"xfy": XFY, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "xsd": XSD}
     prefixes |= {p.replace("-", "_"): uri + "#" for p, uri in namespaces(filing).items()}
-    data = ox.serialize(triples(filing), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    return bytes(data).decode("utf-8") if data is not None else ""
+    out = {}
+    for suffix in formats:
+        fmt = FORMATS[suffix]
+        data = (
+            ox.serialize(graph, format=fmt, prefixes=prefixes)
+            if fmt is ox.RdfFormat.TURTLE
+            else ox.serialize(graph, format=fmt)
+        )
+        out[suffix] = bytes(data or b"").decode("utf-8")
+    return out
+
+
+def turtle(filing: Filing) -> str:
+    return serialize(filing, ("ttl",))["ttl"]
 
 
 def jsonld(filing: Filing) -> str:
     """The same triples as JSON-LD (expanded form, as pyoxigraph writes it)."""
-    data = ox.serialize(triples(filing), format=ox.RdfFormat.JSON_LD)
-    return bytes(data).decode("utf-8") if data is not None else "[]"
+    return serialize(filing, ("jsonld",))["jsonld"]
 
 
 def ntriples(filing: Filing) -> str:
-    """The same triples as N-Triples."""
-    data = ox.serialize(triples(filing), format=ox.RdfFormat.N_TRIPLES)
-    return bytes(data).decode("utf-8") if data is not None else ""
+    return serialize(filing, ("nt",))["nt"]

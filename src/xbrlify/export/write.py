@@ -9,7 +9,7 @@ from xbrlify.export.findings import findings_json
 from xbrlify.export.instance import instance_xml
 from xbrlify.export.oim_csv import xbrl_csv
 from xbrlify.export.oim_json import xbrl_json
-from xbrlify.export.rdf import jsonld, ntriples, turtle
+from xbrlify.export.rdf import serialize
 from xbrlify.model import Filing
 
 
@@ -27,11 +27,9 @@ def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
     outputs: dict[str, bytes] = {
         f"{stem}-metadata.json": csv_metadata.encode(),
         f"{stem}-facts.csv": csv_facts.encode(),
-        f"{stem}.jsonld": jsonld(filing).encode(),
-        f"{stem}.nt": ntriples(filing).encode(),
+        **{f"{stem}.{suffix}": text.encode() for suffix, text in serialize(filing).items()},
         f"{stem}.xbrl": instance_xml(filing, stem),
         f"{stem}.json": xbrl_json(filing, stem).encode(),
-        f"{stem}.ttl": turtle(filing).encode(),
         f"{stem}.findings.json": findings_json(filing).encode(),
     }
     for name, data in outputs.items():
