@@ -36,19 +36,37 @@ def synthetic_filing(i: int, rng: random.Random) -> Filing:
     cny = Unit(numerator=("iso4217:CNY",))
     facts = []
     for y in (year, year - 1):
-        periods = {"duration": Duration(start=dt.date(y, 1, 1), end=dt.date(y, 6, 30)),
-                   "instant": Instant(instant=dt.date(y, 6, 30))}
+        periods = {
+            "duration": Duration(start=dt.date(y, 1, 1), end=dt.date(y, 6, 30)),
+            "instant": Instant(instant=dt.date(y, 6, 30)),
+        }
         for names, kind in ((DURATION, "duration"), (INSTANT, "instant")):
             for name in names:
                 value = Decimal(rng.randrange(10**6, 10**11)) / 100
-                facts.append(Fact(
-                    concept=f"ifrs-full:{name}", context=Context(entity=entity, period=periods[kind]), value=value,
-                    unit=cny, decimals=2,
-                    provenance=Provenance(document=f"s{i}.txt", line=rng.randrange(1, 5000), char_start=3,
-                                          char_end=15, row_label=name, column_header=str(y)),
-                ))
-    doc = DocumentInfo(source=f"s{i}.txt", sha256=f"{i:064x}", entity=entity,
-                       standard="IFRS" if exchange == "HKEX" else "CAS", report_type="semi-annual-report")
+                facts.append(
+                    Fact(
+                        concept=f"ifrs-full:{name}",
+                        context=Context(entity=entity, period=periods[kind]),
+                        value=value,
+                        unit=cny,
+                        decimals=2,
+                        provenance=Provenance(
+                            document=f"s{i}.txt",
+                            line=rng.randrange(1, 5000),
+                            char_start=3,
+                            char_end=15,
+                            row_label=name,
+                            column_header=str(y),
+                        ),
+                    )
+                )
+    doc = DocumentInfo(
+        source=f"s{i}.txt",
+        sha256=f"{i:064x}",
+        entity=entity,
+        standard="IFRS" if exchange == "HKEX" else "CAS",
+        report_type="semi-annual-report",
+    )
     return Filing(document=doc, facts=facts)
 
 
@@ -78,8 +96,10 @@ def main() -> None:
             t0 = time.perf_counter()
             rows = list(store.query(QUERY, use_default_graph_as_union=True))
             times.append(time.perf_counter() - t0)
-        print(f"pyoxigraph (on disk): load {load_ox:.1f} s; revenue_by_entity {min(times):.3f} s "
-              f"(best of 3), {len(rows)} rows")
+        print(
+            f"pyoxigraph (on disk): load {load_ox:.1f} s; revenue_by_entity {min(times):.3f} s "
+            f"(best of 3), {len(rows)} rows"
+        )
         if args.skip_rdflib:
             return
         import rdflib  # noqa: PLC0415 - only for the comparison
@@ -90,8 +110,10 @@ def main() -> None:
         load_rdflib = time.perf_counter() - t0
         t0 = time.perf_counter()
         rdflib_rows = list(dataset.query(QUERY))
-        print(f"rdflib (in memory): load {load_rdflib:.1f} s; revenue_by_entity {time.perf_counter() - t0:.3f} s, "
-              f"{len(rdflib_rows)} rows")
+        print(
+            f"rdflib (in memory): load {load_rdflib:.1f} s; "
+            f"revenue_by_entity {time.perf_counter() - t0:.3f} s, {len(rdflib_rows)} rows"
+        )
 
 
 if __name__ == "__main__":

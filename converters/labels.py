@@ -11,7 +11,7 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\(\d{1,2}\)|\d{1,2}[.、](?!\d)"
     r"|\([a-z]\)|[a-z]\)|[ivx]+\.)"
 )
-_PREFIX = re.compile(r"^(?:其中|加|减|减少|less|add|including|of which)[:]", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:(?:其中|加|减|减少|less|add|including|of which)[:]|[-－—–•·])", re.IGNORECASE)
 _SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
 _TRAILING = re.compile(r"[:;、]+$")
 

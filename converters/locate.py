@@ -24,7 +24,7 @@ _TITLE_REST = re.compile(
 _SEPARATE_WORDS = ("母公司", "公司资产负债表", "公司利润表", "公司现金流量表", "本公司财务状况表", "company")
 _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
 _HEADER_WORDS = re.compile(
-    r"附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
+    r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
     r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|六个月|三个月|九个月|十二个月|年度|半年度|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|rmb'?000|hk\$'?000|[:：/]|\d{1,2}月|[-—–至~]",
     re.IGNORECASE,
@@ -42,8 +42,8 @@ _CURRENCIES = (
 
 def is_header_line(text: str) -> bool:
     """A line made only of column-header vocabulary (dates, units, audit status, 附注)."""
-    s = simplified(text)
-    return bool(s) and not _HEADER_WORDS.sub("", s).strip()
+    s = periods.arabic_dates(simplified(text))
+    return bool(s) and not _HEADER_WORDS.sub("", s).strip("()（）")
 
 
 def _title_layout(text: str, layouts: list[Layout]) -> tuple[Layout, str] | None:
@@ -81,7 +81,7 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
     best: list[Column] = []
     for i in range(len(texts)):
         for j in (i + 1, i + 2):
-            chunk = "".join(texts[i:j])
+            chunk = "|".join(texts[i:j])  # a separator: no date may span two header lines
             cols: list[Column]
             if layout.period_type == "instant":
                 cols = [Column(Instant(instant=d), chunk) for d in periods.instants(chunk)]

@@ -16,7 +16,7 @@ NIL_DASHES = "–—－"  # en dash, em dash, full-width hyphen: printed nil
 MINUS_SIGNS = "-−"  # ASCII hyphen-minus and U+2212 before digits: negative
 
 _NOTE_MARKER = re.compile(r"(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]\s*$")
-_LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}\([a-zA-Z]{1,3}\)$")
+_LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
 _NOTE = re.compile(r"\d{1,3}(?:\([a-zA-Z]{1,3}\)|[a-zA-Z])?")
 
@@ -57,10 +57,11 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
         i -= 1
     while i < end and not _tail_can_start(text, i, end):
         i += 1
-    label, tail = text[:i], text[i:end]
+    label, tail = text[:i].rstrip(), text[i:end]
     lettered = _LETTERED_NOTE.search(label)
     if lettered and tail and (tail[0].isdigit() or tail[0] in NIL_DASHES or tail[0] in "(-"):
-        label, tail, i = label[: lettered.start()], label[lettered.start() :] + tail, lettered.start()
+        i = lettered.start()  # a note like 5(c) or 18(ii): the tail starts at the note, spaces kept
+        label, tail = label[:i], text[i:end]
     marker = _NOTE_MARKER.search(label)
     if marker and tail and tail[0].isdigit():
         return label[: marker.start()].rstrip(), tail, i, True

@@ -9,11 +9,41 @@ import re
 _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTHS_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止(六|三|九|十二|6|3|9|12)个月")
+_MONTHS_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止(六|三|九|十二|6|3|9|12)[个個]月")
 _YEAR_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止年度")
 _HALF_YEAR = re.compile(r"(\d{4})年(?:半年度|中期|1[-—–~至]6月)")
 _FULL_YEAR = re.compile(r"(\d{4})年度")
 _MONTHS = {"三": 3, "六": 6, "九": 9, "十二": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_YEAR = re.compile(r"([零〇一二三四五六七八九]{4})(?=年)")
+_CN_MONTH_DAY = re.compile(r"([一二三四五六七八九十]{1,3})(?=[月日])")
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def arabic_dates(text: str) -> str:
+    """二零二三年六月三十日 → 2023年6月30日 (years digit by digit; months and days as numbers)."""
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), text)
+    return _CN_MONTH_DAY.sub(lambda m: str(_cn_number(m.group(1))), text)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -39,6 +69,7 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 def instants(header: str) -> list[dt.date]:
     """Column instants in printed order: full dates, or years and month-days printed on separate lines."""
+    header = arabic_dates(header)
     full = [safe_date(int(y), int(m), int(d)) for y, m, d in _FULL_DATE.findall(header)]
     dates = [d for d in full if d]
     if dates:
@@ -52,6 +83,7 @@ def instants(header: str) -> list[dt.date]:
 
 def durations(header: str) -> list[tuple[dt.date, dt.date]]:
     """Column durations in printed order, from 截至…止六个月 + years, 2024年半年度, 2024年度, 2024年1—6月."""
+    header = arabic_dates(header)
     m = _MONTHS_ENDED.search(header)
     if m:
         months = _MONTHS[m.group(4)]

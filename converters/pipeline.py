@@ -11,7 +11,7 @@ from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.read import read
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import check_calculations, check_identities, deduplicate
-from xbrlify.model import Context, DocumentInfo, Duration, Fact, Filing, Finding, Provenance, Severity
+from xbrlify.model import Context, DocumentInfo, Duration, Entity, Fact, Filing, Finding, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
 from xbrlify.taxonomy.model import Concept
 
@@ -47,12 +47,23 @@ def document_facts(prof: Profile, source: str) -> list[Fact]:
     return out
 
 
-def convert(path: Path, taxonomy: Taxonomy | None = None) -> Filing:
-    """Convert one filing.  Raises ConversionError when the file cannot be read at all."""
+def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None = None) -> Filing:
+    """Convert one filing.  Raises ConversionError when the file cannot be read at all.
+
+    `entity` identifies the issuer when the document itself prints no stock code."""
     taxonomy = taxonomy or load_taxonomy()
     doc = read(path)
-    prof = profile(doc)
+    prof = profile(doc, entity)
     tables, findings = locate(doc, prof, taxonomy)
+    if prof.entity_source == "file-name":
+        findings.append(
+            Finding(
+                severity=Severity.WARNING,
+                code="issuer-from-file-name",
+                message=f"the document prints no stock code; {prof.entity.exchange}:"
+                f"{prof.entity.identifier} was taken from the file name (use --entity)",
+            )
+        )
     facts: list[Fact] = document_facts(prof, doc.source)
     extensions: dict[str, Concept] = {}
     for table in tables:

@@ -37,6 +37,7 @@ class Profile:
     """Document-level facts the later steps need."""
 
     entity: Entity
+    entity_source: str
     standard: str
     report_type: str
     currency: str
@@ -82,14 +83,49 @@ def _report_period(text: str, report_type: str) -> Duration | None:
     return None
 
 
-def profile(doc: Document) -> Profile:
-    """Derive the profile from the first lines (issuer, title) and the whole text (currency)."""
+_FILE_CODE = re.compile(r"^(\d{4,6})(?=[_\-. ])")
+
+
+def entity_from(spec: str) -> Entity:
+    """`HKEX:00607` / `SSE:600000` as given on the command line."""
+    exchange, _, code = spec.partition(":")
+    exchange = exchange.upper()
+    if exchange not in ("HKEX", "SSE", "SZSE", "BSE") or not code.isdigit():
+        raise ConversionError("bad-entity", f"--entity must look like HKEX:00607 or SSE:600000, not {spec!r}")
+    return Entity(exchange=exchange, identifier=code.zfill(5) if exchange == "HKEX" else code)
+
+
+def profile(doc: Document, entity: Entity | None = None) -> Profile:
+    """Derive the profile from the first lines (issuer, title) and the whole text (currency).
+
+    The issuer comes from the document's own stock code; failing that, from `entity` (given by the
+    user); failing that, from a stock code leading the file name, which is reported as a finding."""
     raw_head = [line.text for line in doc.lines[:80]]
     head = [simplified(t) for t in raw_head]
-    entity = _entity(head, raw_head)
+    try:
+        entity = _entity(head, raw_head)
+        source = "document"
+    except ConversionError:
+        if entity is None:
+            m = _FILE_CODE.match(doc.source)
+            if not m:
+                raise
+            code = m.group(1)
+            hk = any(w in simplified(doc.text[:50000]) for w in ("香港联合交易所", "联交所", "港元", "hkex"))
+            exchange = "HKEX" if hk or len(code) < 6 else exchange_of(code)
+            entity = Entity(exchange=exchange, identifier=code.zfill(5) if exchange == "HKEX" else code)
+            source = "file-name"
+        else:
+            source = "user"
+        name = next((h for h in head if _NAME.match(h)), None)
+        entity = entity.model_copy(update={"name": entity.name or name})
     head_text = "\n".join(head)
     report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
+    if entity.exchange != "HKEX" and re.search(
+        r"国际财务报告准则|香港财务报告准则|ifrs|hkfrs", "\n".join(head), re.I
+    ):
+        standard = "IFRS"
     sample = unicodedata.normalize("NFKC", doc.text[:200000])
     hkd = any(w in sample for w in ("千港元", "港币千元", "港幣千元", "HK$'000"))
     rmb = any(w in sample for w in ("人民币千元", "人民幣千元", "RMB'000"))
@@ -99,6 +135,7 @@ def profile(doc: Document) -> Profile:
     if m:
         published = periods.safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return Profile(
+        entity_source=source,
         entity=entity,
         standard=standard,
         report_type=report_type,

@@ -8,15 +8,19 @@ uses as token boundaries. Running heads and page numbers repeated on many pages 
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
 
+_REVERSED_ROW = re.compile(r"^[\d,.()（）\-–\s]{4,}\s+\S*[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
 _MIN_TEXT_CHARS = 200
 
@@ -60,6 +64,40 @@ def _furniture(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(3, len(pages) // 3)}
 
 
+def looks_reversed(text: str) -> bool:
+    """A page whose text layer prints rows as numbers-then-label (glyphs written right to left)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    rows = [ln for ln in lines if any(ch.isdigit() for ch in ln) and re.search(r"[\u4e00-\u9fff]", ln)]
+    return len(rows) >= 4 and sum(1 for ln in rows if _REVERSED_ROW.match(ln)) > len(rows) / 2
+
+
+def baseline_lines(data: bytes, page_numbers: list[int]) -> dict[int, list[str]]:
+    """Lines rebuilt from character positions: grouped by text baseline, ordered left to right,
+    with a space wherever the gap between characters exceeds a third of the font size."""
+    import pdfplumber  # noqa: PLC0415 - layout analysis only for the pages that need it
+
+    out: dict[int, list[str]] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number in page_numbers:
+            chars = [c for c in pdf.pages[number - 1].chars if c.get("upright", True) and c["text"].strip()]
+            rows: list[list[dict[str, Any]]] = []
+            for c in sorted(chars, key=lambda c: (-c["matrix"][5], c["x0"])):
+                if rows and abs(rows[-1][0]["matrix"][5] - c["matrix"][5]) <= 1.5:
+                    rows[-1].append(c)
+                else:
+                    rows.append([c])
+            lines = []
+            for row in rows:
+                row.sort(key=lambda c: c["x0"])
+                text = row[0]["text"]
+                for prev, cur in itertools.pairwise(row):
+                    gap = cur["x0"] - prev["x1"]
+                    text += (" " if gap > max(prev["size"], cur["size"]) / 3 else "") + cur["text"]
+                lines.append(text)
+            out[number] = lines
+    return out
+
+
 def read_pdf(path: Path) -> Document:
     """Read a PDF's text layer; scanned (text-less), encrypted and broken files get a code."""
     try:
@@ -72,6 +110,10 @@ def read_pdf(path: Path) -> Document:
     if sum(len(t.strip()) for t in texts) < _MIN_TEXT_CHARS:
         raise ConversionError("no-text-layer", "the PDF has no text layer (scanned images?); OCR it first")
     pages = [[ln.strip() for ln in t.replace("\r\n", "\n").replace("\r", "\n").split("\n")] for t in texts]
+    reversed_pages = [i for i, t in enumerate(texts, start=1) if looks_reversed(t)]
+    if reversed_pages:
+        for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
+            pages[page_number - 1] = rebuilt
     furniture = _furniture([[ln for ln in p if ln] for p in pages])
     lines: list[Line] = []
     number = 0

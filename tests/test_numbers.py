@@ -100,3 +100,14 @@ def test_rendered_glued_columns_are_always_among_the_readings(
         for r in split_tail(tail, 2, decimals, note_allowed=True)
     }
     assert expected in got
+
+
+def test_tail_offset_points_at_the_tail_in_the_source_line() -> None:
+    for text in (
+        "應收代價 18(ii) 154,170 150,507",
+        "货币资金 七、1 905,402,299.44 627,041,535.44",
+        "合同负债5(c)25,34239,728",
+        "物業、機器及設備 15 9,909,397 8,804,277",
+    ):
+        _, tail, offset, _ = split_label(text)
+        assert text[offset : offset + len(tail)] == tail

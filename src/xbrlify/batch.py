@@ -9,6 +9,7 @@ from typing import Any
 
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.pipeline import convert
+from xbrlify.converters.profile import entity_from
 from xbrlify.export.write import write_filing
 from xbrlify.model import Severity
 
@@ -26,14 +27,14 @@ def inputs(paths: list[Path]) -> list[Path]:
     return files
 
 
-def convert_one(path: Path, out: Path) -> dict[str, Any]:
+def convert_one(path: Path, out: Path, entity: str | None = None) -> dict[str, Any]:
     """Convert and write one filing; never raises — the outcome is the returned summary row."""
     start = time.perf_counter()
     row: dict[str, Any] = {"file": str(path), "stem": path.stem, "facts": 0, "errors": 0, "warnings": 0}
     try:
         if not path.exists():
             raise ConversionError("not-found", f"{path} does not exist")
-        filing = convert(path)
+        filing = convert(path, entity=entity_from(entity) if entity else None)
         write_filing(filing, out, path.stem)
         ent = filing.document.entity
         row |= {

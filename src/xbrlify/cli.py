@@ -32,18 +32,18 @@ def main() -> None:
     """xbrlify: filing text/PDF → XBRL 2.1, xBRL-JSON, RDF, with provenance and findings."""
 
 
-def _run(files: list[Path], out: Path, jobs: int) -> list[dict[str, Any]]:
+def _run(files: list[Path], out: Path, jobs: int, entity: str | None) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
         if jobs <= 1 or len(files) < 2:
             for path in files:
-                rows.append(convert_one(path, out))
+                rows.append(convert_one(path, out, entity))
                 progress.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(convert_one, path, out) for path in files]
+                futures = [pool.submit(convert_one, path, out, entity) for path in files]
                 for future in as_completed(futures):
                     rows.append(future.result())
                     progress.advance(task)
@@ -58,6 +58,10 @@ def convert(
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="Issuer when a document prints no stock code, e.g. HKEX:00607."),
+    ] = None,
 ) -> None:
     """Convert filings into DIR/S/S.xbrl, S.json, S.ttl, S.findings.json, summary.json, taxonomy zip."""
     try:
@@ -71,7 +75,7 @@ def convert(
         raise typer.Exit(2)
     out.mkdir(parents=True, exist_ok=True)
     write_package(taxonomy, out / "xbrlify-taxonomy.zip")
-    rows = _run(files, out, jobs)
+    rows = _run(files, out, jobs, entity)
     (out / "summary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     update_feed(out, [r["stem"] for r in rows if r["status"] == "converted"])
     table = RichTable(title="xbrlify convert")
