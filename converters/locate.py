@@ -177,6 +177,15 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
                 )
             )
             continue
+        previous = tables[-1] if tables else None
+        if (
+            previous is not None
+            and "续" in simplified(doc.lines[i].text)
+            and (previous.layout.id, previous.scope) == (layout.id, scope)
+            and [c.period for c in previous.columns] == [c.period for c in columns]
+        ):
+            previous.body.extend(body)  # (续): the statement continues on this page
+            continue
         tables.append(table)
     return tables, findings
 
