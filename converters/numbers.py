@@ -18,7 +18,7 @@ MINUS_SIGNS = "-−"  # ASCII hyphen-minus and U+2212 before digits: negative
 _NOTE_MARKER = re.compile(r"(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]\s*$")
 _LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
-_NOTE = re.compile(r"\d{1,3}(?:\([a-zA-Z]{1,3}\)|[a-zA-Z])?")
+_NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,9 @@ def test_tail_offset_points_at_the_tail_in_the_source_line() -> None:
     ):
         _, tail, offset, _ = split_label(text)
         assert text[offset : offset + len(tail)] == tail
+
+
+def test_note_with_several_letter_groups() -> None:
+    label, tail, _, _ = split_label("金融資產減值虧損（撥備）／撥回淨額 3(ii)(e) (219,712) 914,741")
+    assert label.endswith("淨額")
+    assert readings(tail, 0) == {("3(ii)(e)", ("-219712", "914741"))}
