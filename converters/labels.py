@@ -14,12 +14,13 @@ _NUMBERING = re.compile(
 _PREFIX = re.compile(r"^(?:(?:其中|加|减|减少|less|add|including|of which)[:]|[-－—–•·])", re.IGNORECASE)
 _SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
 _TRAILING = re.compile(r"[:;、]+$")
+_SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing and math slashes print as /
 
 
 @cache
 def normalize(label: str) -> str:
     """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes."""
-    text = simplified(label).lower().replace(",", "、")
+    text = simplified(label).lower().replace(",", "、").translate(_SLASHES)
     text = _SIGN_NOTE.sub("", text)
     previous = None
     while previous != text:

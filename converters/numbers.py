@@ -19,6 +19,10 @@ _NOTE_MARKER = re.compile(r"(?:注释|附注|註釋|附註)?[一二三四五六�
 _LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
 _NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
+# a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002): the words become spaces
+_CURRENCY_WRAPPED = re.compile(
+    r"(?:人民[币幣]|港[币幣元]|RMB|HK\$)\s*([(（]?-?\d[\d,]*\.\d+[)）]?)\s*(?:元|仙|分)?"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
     A CAS note marker (``注释七、``, ``附注十九、``) glued before the tail is removed and
     reported, because it guarantees that the tail starts with a note number.
     """
+    text = _CURRENCY_WRAPPED.sub(_blank_currency, text)
     end = len(text.rstrip())
     i = end
     while i > 0 and text[i - 1] in _TAIL_CHARS:
@@ -66,6 +71,11 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
     if marker and tail and tail[0].isdigit():
         return label[: marker.start()].rstrip(), tail, i, True
     return label.rstrip(), tail, i, False
+
+
+def _blank_currency(m: re.Match[str]) -> str:
+    """The amount alone, its currency words replaced by spaces so that offsets still hold."""
+    return " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1))
 
 
 def _tail_can_start(text: str, i: int, end: int) -> bool:

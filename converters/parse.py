@@ -62,6 +62,11 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         tail = "" if marker and raw_tail.isdigit() and len(raw_tail) <= 3 else raw_tail
         if not tail:
             sec = index.section(label, last_order)
+            if sec is None and pending and not index.knows(label):
+                # a section header wrapped over two lines (以下產生之本公司權益股東 / 應佔期內溢利：)
+                joined = pending[-1].text + label
+                sec = None if index.item(joined, section, last_order) else index.section(joined, last_order)
+                label = joined if sec is not None else label
             if sec is not None and not index.item(label, section, last_order):
                 section, section_row, last_order, pending = sec.section, sec, sec.order, []
             elif index.knows(label):

@@ -81,32 +81,22 @@ def instants(header: str) -> list[dt.date]:
     return []
 
 
+def _ended(header: str, m: re.Match[str], months: int) -> list[tuple[dt.date, dt.date]]:
+    """Periods of `months` months ending on the matched month-day, one per year printed after it."""
+    years = [int(y) for y in _YEAR.findall(header[m.end() :])] or ([int(m.group(1))] if m.group(1) else [])
+    ends = [safe_date(y, int(m.group(2)), int(m.group(3))) for y in years]
+    return [(months_back(end, months), end) for end in ends if end]
+
+
 def durations(header: str) -> list[tuple[dt.date, dt.date]]:
     """Column durations in printed order, from 截至…止六个月 + years, 2024年半年度, 2024年度, 2024年1—6月."""
     header = arabic_dates(header)
     m = _MONTHS_ENDED.search(header)
     if m:
-        months = _MONTHS[m.group(4)]
-        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or (
-            [int(m.group(1))] if m.group(1) else []
-        )
-        out = []
-        for y in years:
-            end = safe_date(y, int(m.group(2)), int(m.group(3)))
-            if end:
-                out.append((months_back(end, months), end))
-        return out
+        return _ended(header, m, _MONTHS[m.group(4)])
     m = _YEAR_ENDED.search(header)
     if m:
-        years = [int(y) for y in _YEAR.findall(header[m.end() :])] or (
-            [int(m.group(1))] if m.group(1) else []
-        )
-        out = []
-        for y in years:
-            end = safe_date(y, int(m.group(2)), int(m.group(3)))
-            if end:
-                out.append((months_back(end, 12), end))
-        return out
+        return _ended(header, m, 12)
     halves = [int(y) for y in _HALF_YEAR.findall(header)]
     if halves:
         return [(dt.date(y, 1, 1), dt.date(y, 6, 30)) for y in halves]

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from xbrlify.converters import periods
-from xbrlify.converters.document import Document
+from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.text import simplified
 from xbrlify.model import Duration, Entity
@@ -16,6 +16,11 @@ from xbrlify.model import Duration, Entity
 _HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\(?(\d{3,5})\)?", re.IGNORECASE)
 _CN_CODE = re.compile(r"(?:公司代码|证券代码|股票代码|a股代码)[:：]?(\d{6})", re.IGNORECASE)
 _NAME = re.compile(r"^[\u4e00-\u9fff()（）A-Za-z]{4,40}(?:股份有限公司|集团有限公司|有限公司)$")
+_AUDITOR = re.compile(r"会计师事务所|会计师行|核数师")
+_ADDRESSEE = re.compile(
+    r"致([\u4e00-\u9fff()（）]{2,40}?(?:股份有限公司|集团有限公司|有限公司))(?:全体)?(?:股东|董事会)"
+)
+_BY_ORDER = re.compile(r"承董事会命\n([\u4e00-\u9fff()（）]{2,40}(?:股份有限公司|集团有限公司|有限公司))\n")
 _EN_NAME = re.compile(r"^[A-Z][A-Za-z&.,() -]{3,80}(?:Co\.,? ?Ltd\.?|Limited|Inc\.?|Corporation)$")
 _REPORT_TYPES = (
     ("中期业绩公告", "interim-results-announcement"),
@@ -54,9 +59,27 @@ def exchange_of(code: str) -> str:
     return "BSE"
 
 
-def _entity(head: list[str], raw_head: list[str]) -> Entity:
+def issuer_name(head: list[str], lines: tuple[Line, ...], running_heads: tuple[str, ...] = ()) -> str | None:
+    """The issuer's name: a company-name line of the opening pages that is not the auditor's, a
+    company name in the running heads (豐盛控股有限公司 二零二三年中期報告), else the addressee of the
+    auditor's report (致…董事会) or the name under 承董事会命 (by order of the board)."""
+    name = next((h for h in head if _NAME.match(h) and not _AUDITOR.search(h)), None)
+    if name:
+        return name
+    for running in running_heads:
+        name = next((w for w in running.split() if _NAME.match(simplified(w))), None)
+        if name:
+            return simplified(name)
+    text = "\n".join(simplified(line.text) for line in lines)
+    m = _ADDRESSEE.search(text) or _BY_ORDER.search(text)
+    return m.group(1) if m else None
+
+
+def _entity(
+    head: list[str], raw_head: list[str], lines: tuple[Line, ...], running: tuple[str, ...]
+) -> Entity:
     joined = "\n".join(head)
-    name = next((h for h in head if _NAME.match(h)), None)
+    name = issuer_name(head, lines, running)
     if name is None:
         name = next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
     m = _CN_CODE.search(joined)
@@ -69,6 +92,7 @@ def _entity(head: list[str], raw_head: list[str]) -> Entity:
 
 
 def _report_period(text: str, report_type: str) -> Duration | None:
+    text = periods.arabic_dates(text)
     m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(六|三|九|十二)个月", text)
     if m:
         spans = periods.durations(m.group(0))
@@ -102,8 +126,9 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
     user); failing that, from a stock code leading the file name, which is reported as a finding."""
     raw_head = [line.text for line in doc.lines[:80]]
     head = [simplified(t) for t in raw_head]
+    running = tuple(r for r in doc.meta.get("running_heads", "").split("\n") if r)
     try:
-        entity = _entity(head, raw_head)
+        entity = _entity(head, raw_head, doc.lines, running)
         source = "document"
     except ConversionError:
         if entity is None:
@@ -117,9 +142,8 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
             source = "file-name"
         else:
             source = "user"
-        name = next((h for h in head if _NAME.match(h)), None)
-        entity = entity.model_copy(update={"name": entity.name or name})
-    head_text = "\n".join(head)
+        entity = entity.model_copy(update={"name": entity.name or issuer_name(head, doc.lines, running)})
+    head_text = "\n".join(head + [simplified(r) for r in running])
     report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
     if entity.exchange != "HKEX" and re.search(

@@ -23,6 +23,9 @@ from xbrlify.converters.errors import ConversionError
 _REVERSED_ROW = re.compile(r"^[\d,.()（）\-–\s]{4,}\s+\S*[\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
 _MIN_TEXT_CHARS = 200
+_STATEMENT_PAGE = re.compile(
+    r"財務狀況表|财务状况表|資產負債表|资产负债表|損益|损益|收益表|利潤表|利润表|現金流量表|现金流量表"
+)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -64,11 +67,28 @@ def _furniture(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(3, len(pages) // 3)}
 
 
+def _is_statement_title(line: str) -> bool:
+    """A statement title, either way round: 綜合財務狀況表（續）, (續（中期簡明綜合損益及其他全面收益表."""
+    core = re.sub(r"^[(（]續[(（]|[(（]續[)）]$", "", line)
+    return (
+        len(core) <= 40
+        and core.endswith("表")
+        and not re.search("[、，。]", core)
+        and bool(_STATEMENT_PAGE.search(core))
+    )
+
+
 def looks_reversed(text: str) -> bool:
     """A page whose text layer prints rows as numbers-then-label (glyphs written right to left)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     rows = [ln for ln in lines if any(ch.isdigit() for ch in ln) and re.search(r"[\u4e00-\u9fff]", ln)]
-    return len(rows) >= 4 and sum(1 for ln in rows if _REVERSED_ROW.match(ln)) > len(rows) / 2
+    if len(rows) >= 4 and sum(1 for ln in rows if _REVERSED_ROW.match(ln)) > len(rows) / 2:
+        return True
+    # few rows: mirrored punctuation decides (。 or ： opening a line, a line ending on an opening bracket)
+    mirrored = sum(1 for ln in lines if ln[0] in "。：，" or ln[-1] in "（(")
+    upright = sum(1 for ln in lines if ln[-1] in "。：，）)" or ln[0] in "（")
+    statement = any(_is_statement_title(ln) for ln in lines)
+    return statement and len(rows) >= 2 and mirrored >= 3 and mirrored > 2 * upright
 
 
 def baseline_lines(data: bytes, page_numbers: list[int]) -> dict[int, list[str]]:
@@ -116,11 +136,18 @@ def read_pdf(path: Path) -> Document:
             pages[page_number - 1] = rebuilt
     furniture = _furniture([[ln for ln in p if ln] for p in pages])
     lines: list[Line] = []
+    heads: Counter[str] = Counter()
     number = 0
     for page_no, page in enumerate(pages, start=1):
         for text in page:
             number += 1
-            if not text or _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in furniture:
+            if not text or _PAGE_NUMBER.match(text):
+                continue
+            if re.sub(r"\d+", "#", text) in furniture:
+                heads[text] += 1
                 continue
             lines.append(Line(number=number, text=text, page=page_no))
-    return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=tuple(lines), kind="pdf")
+    # the running heads (report title, issuer name) are dropped from the lines but kept for the profile
+    meta = {"running_heads": "\n".join(text for text, _ in heads.most_common(5))} if heads else {}
+    digest = hashlib.sha256(data).hexdigest()
+    return Document(source=path.name, sha256=digest, lines=tuple(lines), kind="pdf", meta=meta)
