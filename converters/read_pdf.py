@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
 
-_REVERSED_ROW = re.compile(r"^[\d,.()（）\-–\s]{4,}\s+\S*[\u4e00-\u9fff]")
+_REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
 _PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
 _MIN_TEXT_CHARS = 200
 _STATEMENT_PAGE = re.compile(
