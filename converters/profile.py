@@ -59,10 +59,13 @@ def exchange_of(code: str) -> str:
     return "BSE"
 
 
-def issuer_name(head: list[str], lines: tuple[Line, ...], running_heads: tuple[str, ...] = ()) -> str | None:
+def issuer_name(
+    head: list[str], raw_head: list[str], lines: tuple[Line, ...], running_heads: tuple[str, ...] = ()
+) -> str | None:
     """The issuer's name: a company-name line of the opening pages that is not the auditor's, a
-    company name in the running heads (豐盛控股有限公司 二零二三年中期報告), else the addressee of the
-    auditor's report (致…董事会) or the name under 承董事会命 (by order of the board)."""
+    company name in the running heads (豐盛控股有限公司 二零二三年中期報告), the addressee of the
+    auditor's report (致…董事会) or the name under 承董事会命 (by order of the board), else an
+    English company name among the opening lines."""
     name = next((h for h in head if _NAME.match(h) and not _AUDITOR.search(h)), None)
     if name:
         return name
@@ -70,25 +73,29 @@ def issuer_name(head: list[str], lines: tuple[Line, ...], running_heads: tuple[s
         name = next((w for w in running.split() if _NAME.match(simplified(w))), None)
         if name:
             return simplified(name)
-    text = "\n".join(simplified(line.text) for line in lines)
-    m = _ADDRESSEE.search(text) or _BY_ORDER.search(text)
-    return m.group(1) if m else None
+    # only the lines that can hold an addressee or a signature go through script conversion
+    picked = [i for i, line in enumerate(lines) if "致" in line.text or "承董事" in line.text]
+    text = "\n".join(simplified(lines[j].text) for i in picked for j in (i, i + 1) if j < len(lines))
+    m = _ADDRESSEE.search(text) or _BY_ORDER.search(text + "\n")
+    if m:
+        return m.group(1)
+    return next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
 
 
-def _entity(
-    head: list[str], raw_head: list[str], lines: tuple[Line, ...], running: tuple[str, ...]
-) -> Entity:
+def _issuer(exchange: str, code: str, name: str | None = None) -> Entity:
+    """An entity with the exchange's canonical code form (HKEX codes have five digits)."""
+    identifier = code.zfill(5) if exchange == "HKEX" else code
+    return Entity(exchange=exchange, identifier=identifier, name=name)
+
+
+def _printed_issuer(head: list[str], name: str | None) -> Entity | None:
+    """The issuer from the stock code the document prints in its opening lines."""
     joined = "\n".join(head)
-    name = issuer_name(head, lines, running)
-    if name is None:
-        name = next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
     m = _CN_CODE.search(joined)
     if m:
-        return Entity(exchange=exchange_of(m.group(1)), identifier=m.group(1), name=name)
+        return _issuer(exchange_of(m.group(1)), m.group(1), name)
     m = _HK_CODE.search(joined)
-    if m:
-        return Entity(exchange="HKEX", identifier=m.group(1).zfill(5), name=name)
-    raise ConversionError("no-issuer", "no stock code (股份代号/证券代码/公司代码) found in the document")
+    return _issuer("HKEX", m.group(1), name) if m else None
 
 
 def _report_period(text: str, report_type: str) -> Duration | None:
@@ -116,7 +123,18 @@ def entity_from(spec: str) -> Entity:
     exchange = exchange.upper()
     if exchange not in ("HKEX", "SSE", "SZSE", "BSE") or not code.isdigit():
         raise ConversionError("bad-entity", f"--entity must look like HKEX:00607 or SSE:600000, not {spec!r}")
-    return Entity(exchange=exchange, identifier=code.zfill(5) if exchange == "HKEX" else code)
+    return _issuer(exchange, code)
+
+
+_HK_WORDS = (
+    "香港联合交易所",
+    "香港聯合交易所",
+    "联交所",
+    "聯交所",
+    "港元",
+    "HKEX",
+    "Stock Exchange of Hong Kong",
+)
 
 
 def profile(doc: Document, entity: Entity | None = None) -> Profile:
@@ -127,22 +145,23 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
     raw_head = [line.text for line in doc.lines[:80]]
     head = [simplified(t) for t in raw_head]
     running = tuple(r for r in doc.meta.get("running_heads", "").split("\n") if r)
-    try:
-        entity = _entity(head, raw_head, doc.lines, running)
-        source = "document"
-    except ConversionError:
-        if entity is None:
-            m = _FILE_CODE.match(doc.source)
-            if not m:
-                raise
-            code = m.group(1)
-            hk = any(w in simplified(doc.text[:50000]) for w in ("香港联合交易所", "联交所", "港元", "hkex"))
-            exchange = "HKEX" if hk or len(code) < 6 else exchange_of(code)
-            entity = Entity(exchange=exchange, identifier=code.zfill(5) if exchange == "HKEX" else code)
-            source = "file-name"
-        else:
-            source = "user"
-        entity = entity.model_copy(update={"name": entity.name or issuer_name(head, doc.lines, running)})
+    name = issuer_name(head, raw_head, doc.lines, running)
+    printed = _printed_issuer(head, name)
+    if printed is not None:
+        entity, source = printed, "document"
+    elif entity is not None:
+        entity, source = entity.model_copy(update={"name": entity.name or name}), "user"
+    else:
+        m = _FILE_CODE.match(doc.source)
+        if not m:
+            raise ConversionError(
+                "no-issuer", "no stock code (股份代号/证券代码/公司代码) found in the document"
+            )
+        code = m.group(1)
+        sample = unicodedata.normalize("NFKC", doc.text[:50000])
+        hk = any(w in sample for w in _HK_WORDS)
+        entity = _issuer("HKEX" if hk or len(code) < 6 else exchange_of(code), code, name)
+        source = "file-name"
     head_text = "\n".join(head + [simplified(r) for r in running])
     report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
