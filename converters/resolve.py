@@ -304,6 +304,18 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                     + "; ".join(sorted({eq.label for eq in component})),
                 )
             )
+        if len(solutions) >= MAX_SOLUTIONS:
+            # the enumeration was cut short: agreement among the solutions seen proves nothing
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="too-many-readings",
+                    table=table.id,
+                    line=rows[component[0].total].line.number,
+                    message=f"over {MAX_SOLUTIONS} readings satisfy the arithmetic; rows left unresolved",
+                )
+            )
+            continue
         _settle(rows, {i for eq in component for i, _ in eq.terms} - fixed, solutions, table.note_headings)
     for i, row in enumerate(rows):
         if (i not in constrained and len(row.options) == 1) or i in fixed:

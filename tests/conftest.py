@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,22 @@ def value(filing: Filing, concept: str, period: str, *, separate: bool = False) 
     facts = find(filing, concept, period, separate=separate)
     assert len(facts) == 1, f"{concept} {period}: {len(facts)} facts"
     return facts[0].value
+
+
+def arelle_validate(package: Path, document: Path, *, oim: bool = False) -> subprocess.CompletedProcess[str]:
+    """Arelle, offline, on one document (XBRL instance, or an OIM file with `oim`), c11r calculations."""
+    plugins = ["--plugins", "loadFromOIM"] if oim else []
+    command = [
+        str(Path(sys.executable).parent / "arelleCmdLine"),
+        "--workOffline",
+        "--disablePersistentConfig",
+        "--packages",
+        str(package),
+        *plugins,
+        "-f",
+        str(document),
+        "-v",
+        "--calc=c11r",
+        "--validationExitCode",
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)

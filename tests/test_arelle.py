@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import HKEX_IFRS, SSE_CAS
-
-ARELLE = Path(sys.executable).parent / "arelleCmdLine"
-
-
-def arelle(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ARELLE), "--workOffline", "--disablePersistentConfig", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+from conftest import HKEX_IFRS, SSE_CAS, arelle_validate
 
 
 @pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
 def test_instance_valid_with_calculations(converted: Path, stem: str) -> None:
-    run = arelle(
-        "--packages",
-        str(converted / "xbrlify-taxonomy.zip"),
-        "-f",
-        str(converted / stem / f"{stem}.xbrl"),
-        "-v",
-        "--calc=c11r",
-        "--validationExitCode",
-    )
+    run = arelle_validate(converted / "xbrlify-taxonomy.zip", converted / stem / f"{stem}.xbrl")
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "[error" not in log.lower() and "calc11e" not in log
@@ -40,17 +18,7 @@ def test_instance_valid_with_calculations(converted: Path, stem: str) -> None:
 
 @pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
 def test_xbrl_json_loads_from_oim(converted: Path, stem: str) -> None:
-    run = arelle(
-        "--packages",
-        str(converted / "xbrlify-taxonomy.zip"),
-        "--plugins",
-        "loadFromOIM",
-        "-f",
-        str(converted / stem / f"{stem}.json"),
-        "-v",
-        "--calc=c11r",
-        "--validationExitCode",
-    )
+    run = arelle_validate(converted / "xbrlify-taxonomy.zip", converted / stem / f"{stem}.json", oim=True)
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "oime" not in log and "xbrlje" not in log
@@ -64,14 +32,6 @@ def test_arelle_rejects_a_broken_instance(converted: Path, tmp_path: Path) -> No
     assert broken != text
     target = tmp_path / f"{stem}.xbrl"
     target.write_text(broken, encoding="utf-8")
-    run = arelle(
-        "--packages",
-        str(converted / "xbrlify-taxonomy.zip"),
-        "-f",
-        str(target),
-        "-v",
-        "--calc=c11r",
-        "--validationExitCode",
-    )
+    run = arelle_validate(converted / "xbrlify-taxonomy.zip", target)
     assert run.returncode != 0
     assert "calc11e:inconsistentCalculationUsingRounding" in run.stdout + run.stderr

@@ -78,3 +78,13 @@ def test_ambiguity_arithmetic_cannot_settle_yields_no_fact(taxonomy: Taxonomy, t
     filing = convert(path, taxonomy)
     assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}
     assert any(f.code == "ambiguous-split" and "货币资金" in f.message for f in filing.findings)
+
+
+def test_truncated_enumeration_settles_nothing(taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the search is cut short, rows are flagged rather than settled on a partial view."""
+    import xbrlify.converters.resolve as resolve_module  # noqa: PLC0415
+
+    monkeypatch.setattr(resolve_module, "MAX_SOLUTIONS", 1)
+    filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
+    assert any(f.code == "too-many-readings" for f in filing.findings)
+    assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}

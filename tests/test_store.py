@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SSE_CAS
+from conftest import ROOT, SSE_CAS, arelle_validate
 from rdflib import Graph
 from typer.testing import CliRunner
 
@@ -18,7 +16,6 @@ from xbrlify.cli import app
 from xbrlify.store import load_folder, open_store, query
 
 QUERIES = ROOT / "examples" / "queries"
-ARELLE = Path(sys.executable).parent / "arelleCmdLine"
 
 
 @pytest.fixture(scope="module")
@@ -95,25 +92,8 @@ def test_jsonld_has_the_same_triples_as_turtle(converted: Path) -> None:
 
 def test_xbrl_csv_loads_in_arelle(converted: Path) -> None:
     folder = converted / SSE_CAS.stem
-    run_ = subprocess.run(
-        [
-            str(ARELLE),
-            "--workOffline",
-            "--disablePersistentConfig",
-            "--packages",
-            str(converted / "xbrlify-taxonomy.zip"),
-            "--plugins",
-            "loadFromOIM",
-            "-f",
-            str(folder / f"{SSE_CAS.stem}-metadata.json"),
-            "-v",
-            "--calc=c11r",
-            "--validationExitCode",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    run_ = arelle_validate(
+        converted / "xbrlify-taxonomy.zip", folder / f"{SSE_CAS.stem}-metadata.json", oim=True
     )
     assert run_.returncode == 0, run_.stdout + run_.stderr
     assert "oime" not in run_.stdout + run_.stderr
