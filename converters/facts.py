@@ -6,9 +6,11 @@ import datetime as dt
 import hashlib
 import math
 import re
+from decimal import Decimal
 
 from xbrlify.converters.resolve import period_role
 from xbrlify.converters.table import Cell, Row, Table
+from xbrlify.converters.text import simplified
 from xbrlify.model import (
     Context,
     Duration,
@@ -99,6 +101,16 @@ def table_facts(
     return facts, list(extensions.values()), findings
 
 
+_CENTS = re.compile(r"cents?\b|仙|\(人民币分\)|\(分\)|分/股", re.IGNORECASE)
+
+
+def _in_cents(row: Row, table: Table) -> bool:
+    """Per-share amounts printed in cents (HK cents, RMB cents, 港仙, 人民币分), by the row's label or
+    its section heading."""
+    heading = table.section_titles.get(row.section or "", "")
+    return bool(_CENTS.search(simplified(row.label)) or _CENTS.search(simplified(heading)))
+
+
 def _fact(
     concept: Concept,
     row: Row,
@@ -109,9 +121,14 @@ def _fact(
     members: tuple[ExplicitMember, ...],
     source: str,
 ) -> Fact:
-    scaled = concept.data_type == "monetary"
-    value = cell.value * row.sign * (table.scale if scaled else 1)
-    decimals = cell.token.decimals - (round(math.log10(table.scale)) if scaled else 0)
+    if concept.data_type == "monetary":
+        shift = round(math.log10(table.scale))
+    elif concept.data_type == "perShare" and _in_cents(row, table):
+        shift = -2
+    else:
+        shift = 0
+    value = cell.value * row.sign * Decimal(10) ** shift
+    decimals = cell.token.decimals - shift
     start = row.tail_offset + cell.token.start
     end = row.tail_offset + cell.token.end
     return Fact(

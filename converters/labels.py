@@ -19,7 +19,8 @@ _SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing an
 
 @cache
 def normalize(label: str) -> str:
-    """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes."""
+    """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes;
+    "for the year" reads as "for the period" (annual and interim statements share their lines)."""
     text = simplified(label).lower().replace(",", "、").translate(_SLASHES)
     text = _SIGN_NOTE.sub("", text)
     previous = None
@@ -27,7 +28,7 @@ def normalize(label: str) -> str:
         previous = text
         text = _NUMBERING.sub("", text)
         text = _PREFIX.sub("", text)
-    return _TRAILING.sub("", text)
+    return _TRAILING.sub("", text).replace("fortheyear", "fortheperiod")
 
 
 def without_parenthetical(label: str) -> str:

@@ -26,10 +26,18 @@ _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负�
 _HEADER_WORDS = re.compile(
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
     r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|六个月|三个月|九个月|十二个月|年度|半年度|本期|上期|本年|上年|"
-    r"发生额|金额|余额|期末|期初|年末|年初|notes?|rmb'?000|hk\$'?000|[:：/]|\d{1,2}月|[-—–至~]",
+    r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$)'?000|(?:rmb|hk\$|us\$)?million|"
+    r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]",
     re.IGNORECASE,
 )
-_SCALES = (("百万", 1_000_000), ("万元", 10_000), ("千", 1000), ("'000", 1000), ("元", 1))
+_SCALES = (
+    ("百万", 1_000_000),
+    ("million", 1_000_000),
+    ("万元", 10_000),
+    ("千", 1000),
+    ("'000", 1000),
+    ("元", 1),
+)
 _CURRENCIES = (
     ("港元", "HKD"),
     ("港币", "HKD"),
@@ -42,8 +50,8 @@ _CURRENCIES = (
 
 def is_header_line(text: str) -> bool:
     """A line made only of column-header vocabulary (dates, units, audit status, 附注)."""
-    s = periods.arabic_dates(simplified(text))
-    return bool(s) and not _HEADER_WORDS.sub("", s).strip("()（）")
+    s = periods.arabic_dates(simplified(periods.english_dates(text)))
+    return bool(s) and not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
 
 
 def _title_layout(text: str, layouts: list[Layout]) -> tuple[Layout, str] | None:
@@ -77,7 +85,7 @@ def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
 
 def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[Column]:
     """Column periods: the header line (or pair of lines) that yields the most periods."""
-    texts = [simplified(t) for t in header_lines]
+    texts = [simplified(periods.english_dates(t)) for t in header_lines]
     best: list[Column] = []
     for i in range(len(texts)):
         for j in (i + 1, i + 2):
@@ -89,6 +97,8 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
                 cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
             if len(cols) > len(best):
                 best = cols
+    if len(best) < 2 and layout.period_type == "instant":
+        best = _year_columns(texts) or best
     if len(best) >= 2 or profile.period is None:
         return best
     if not best:
@@ -96,6 +106,15 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
         if re.search(r"本期|本年|期末|年末", joined) and re.search(r"上期|上年|期初|年初", joined):
             return _relative_columns(layout, profile)
     return best
+
+
+def _year_columns(texts: list[str]) -> list[Column]:
+    """Years printed alone under one month-day (``At 31 December 2024`` over ``2024 2023``)."""
+    joined = "|".join(texts)
+    dates = [
+        d for y, m, dd in periods.instants_parts(joined) if (d := periods.safe_date(y, m, dd)) is not None
+    ]
+    return [Column(Instant(instant=d), joined) for d in dates] if len(dates) >= 2 else []
 
 
 def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:
@@ -146,8 +165,9 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             k += 1
         body: list[Line] = []
         for line in doc.lines[k:end]:
-            s = simplified(line.text)
-            if _STOP.match(s) or "。" in s or (len(s) > 90 and not any(ch.isdigit() for ch in s[-6:])):
+            if _PAGE_NUMBER.match(line.text):
+                continue
+            if _ends_statement(line.text):
                 break
             body.append(line)
         columns = _columns(header[1:], layout, profile)
@@ -188,6 +208,24 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             continue
         tables.append(table)
     return tables, findings
+
+
+_PAGE_NUMBER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$")
+_NOTES_HEADING = re.compile(r"^\s*NOTES(?:\s+TO\b.*)?\s*$")
+
+
+def _ends_statement(text: str) -> bool:
+    """The signatures, a notes heading or prose after a statement: a sentence, or a line of fourteen
+    words with no figures (statement labels are shorter)."""
+    s = simplified(text)
+    if _STOP.match(s) or "。" in s or (len(s) > 90 and not any(ch.isdigit() for ch in s[-6:])):
+        return True
+    if _NOTES_HEADING.match(text):
+        return True
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    if re.search(r"[\d–—)]\s*$", text):
+        return False
+    return words >= 14 or (words >= 6 and text.rstrip().endswith("."))
 
 
 def _is_unit_line(text: str) -> bool:

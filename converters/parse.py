@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from xbrlify.converters.document import Line
@@ -45,6 +46,19 @@ def _options(table: Table, tail: str, marker: bool, per_share: bool) -> list[Opt
     return out
 
 
+def _only_note(tail: str, marker: bool, table: Table, index: LayoutIndex, label: str, after: int) -> bool:
+    """A tail that is only a note reference: after a note marker (注释七、5), or a small number
+    after a section heading in a statement with a notes column (``Earnings per share 10``)."""
+    if marker:
+        return tail.isdigit() and len(tail) <= 3
+    return (
+        table.has_note_column
+        and re.fullmatch(r"\d{1,2}(?:\([a-z]\))?", tail.strip()) is not None
+        and index.section(label, after) is not None
+        and index.item(label, None, after) is None
+    )
+
+
 def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     """Fill `table.rows`; label-only lines set the section or join the next line's label."""
     index = LayoutIndex(table.layout)
@@ -59,7 +73,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     pending: list[Line] = []
     for line, printed_label, raw_tail, offset, marker in split:
         label = printed_label
-        tail = "" if marker and raw_tail.isdigit() and len(raw_tail) <= 3 else raw_tail
+        tail = "" if _only_note(raw_tail, marker, table, index, label, last_order) else raw_tail
         if not tail:
             sec = index.section(label, last_order)
             if sec is None and pending and not index.knows(label):
@@ -69,6 +83,8 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 label = joined if sec is not None else label
             if sec is not None and not index.item(label, section, last_order):
                 section, section_row, last_order, pending = sec.section, sec, sec.order, []
+                if section:
+                    table.section_titles[section] = label
             elif index.knows(label):
                 item = index.item(label, section, last_order)
                 last_order = item.order if item else last_order

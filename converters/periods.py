@@ -46,6 +46,75 @@ def arabic_dates(text: str) -> str:
     return _CN_MONTH_DAY.sub(lambda m: str(_cn_number(m.group(1))), text)
 
 
+_MONTH_NAMES = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for name in names
+}
+_MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*{_MONTH}(?:\s*,?\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
+_EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:\s*,\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
+_EN_ENDED = re.compile(
+    r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(year))\s*(?:period\s*)?ended\s*"
+    r"(?=\d{4}年|\d{1,2}月)",
+    re.IGNORECASE,
+)
+_EN_COUNT = {
+    "three": "三",
+    "six": "六",
+    "nine": "九",
+    "twelve": "十二",
+    "3": "三",
+    "6": "六",
+    "9": "九",
+    "12": "十二",
+}
+_LONE_YEAR = re.compile(r"(?<![\d,.年/-])((?:19|20)\d{2})(?!\s*[年月])(?![\d,./-])")
+
+
+def english_dates(text: str, lone_years: bool = True) -> str:
+    """English header dates in the Chinese form the grammar reads: ``30 June 2025`` →
+    ``2025年6月30日``, ``Six months ended 30 June`` → ``截至6月30日止六个月``, ``Year ended`` →
+    ``…止年度``, and (with `lone_years`) a year standing alone, as in a column header → ``2025年``."""
+    if not re.search(r"[A-Za-z]", text) and not re.search(r"\b(?:19|20)\d{2}\b", text):
+        return text
+
+    def cn(day: str, month: str, year: str | None) -> str:
+        m = _MONTH_NAMES[month.lower().rstrip(".")]
+        return f"{year}年{m}月{int(day)}日" if year else f"{m}月{int(day)}日"
+
+    text = _EN_DAY_MONTH.sub(lambda m: cn(m.group(1), m.group(2), m.group(3)), text)
+    text = _EN_MONTH_DAY.sub(lambda m: cn(m.group(2), m.group(1), m.group(3)), text)
+
+    out = []
+    pos = 0
+    for m in _EN_ENDED.finditer(text):
+        # the period length moves after the date: 截至6月30日止六个月 / 截至12月31日止年度
+        date = re.match(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text[m.end() :])
+        if not date:
+            continue
+        length = "年度" if m.group(2) else _EN_COUNT[m.group(1).lower()] + "个月"
+        out.append(text[pos : m.start()] + "截至" + date.group(0) + "止" + length)
+        pos = m.end() + date.end()
+    text = "".join(out) + text[pos:]
+    return _LONE_YEAR.sub(r"\1年", text) if lone_years else text
+
+
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -79,6 +148,19 @@ def instants(header: str) -> list[dt.date]:
     if years and len(mds) == len(years):
         return [d for d in (safe_date(y, m, dd) for y, (m, dd) in zip(years, mds, strict=True)) if d]
     return []
+
+
+def instants_parts(header: str) -> list[tuple[int, int, int]]:
+    """Years printed alone, each with the single month-day the header prints (in a date or alone)."""
+    header = arabic_dates(header)
+    mds = {(int(m), int(d)) for _, m, d in _FULL_DATE.findall(header)}
+    rest = _FULL_DATE.sub("", header)
+    mds |= {(int(m), int(d)) for m, d in _MONTH_DAY.findall(rest)}
+    years = [int(y) for y in _YEAR.findall(rest)]
+    if len(mds) != 1 or len(years) < 2:
+        return []
+    ((month, day),) = mds
+    return [(y, month, day) for y in years]
 
 
 def _ended(header: str, m: re.Match[str], months: int) -> list[tuple[dt.date, dt.date]]:

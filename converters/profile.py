@@ -21,7 +21,10 @@ _ADDRESSEE = re.compile(
     r"致([\u4e00-\u9fff()（）]{2,40}?(?:股份有限公司|集团有限公司|有限公司))(?:全体)?(?:股东|董事会)"
 )
 _BY_ORDER = re.compile(r"承董事会命\n([\u4e00-\u9fff()（）]{2,40}(?:股份有限公司|集团有限公司|有限公司))\n")
-_EN_NAME = re.compile(r"^[A-Z][A-Za-z&.,() -]{3,80}(?:Co\.,? ?Ltd\.?|Limited|Inc\.?|Corporation)$")
+_EN_NAME = re.compile(
+    r"^[A-Z][A-Za-z&.,() -]{3,80}(?:Co\.,? ?Ltd\.?|Limited|Inc\.?|Corporation)$", re.IGNORECASE
+)
+_EN_NOT_ISSUER = re.compile(r"exchange|clearing|auditor|certified public accountants", re.IGNORECASE)
 _REPORT_TYPES = (
     ("中期业绩公告", "interim-results-announcement"),
     ("全年业绩公告", "annual-results-announcement"),
@@ -33,6 +36,10 @@ _REPORT_TYPES = (
     ("年度报告", "annual-report"),
     ("年报", "annual-report"),
     ("投资者关系活动记录表", "investor-relations-record"),
+    ("interimresultsannouncement", "interim-results-announcement"),
+    ("annualresultsannouncement", "annual-results-announcement"),
+    ("interimreport", "interim-report"),
+    ("annualreport", "annual-report"),
 )
 _PUBLISHED = re.compile(r"(?:公告日期|日期)[:：]?(\d{4})[-年](\d{1,2})[-月](\d{1,2})")
 
@@ -79,7 +86,9 @@ def issuer_name(
     m = _ADDRESSEE.search(text) or _BY_ORDER.search(text + "\n")
     if m:
         return m.group(1)
-    return next((h.strip() for h in raw_head if _EN_NAME.match(h.strip())), None)
+    return next(
+        (h.strip() for h in raw_head if _EN_NAME.match(h.strip()) and not _EN_NOT_ISSUER.search(h)), None
+    )
 
 
 def _issuer(exchange: str, code: str, name: str | None = None) -> Entity:
@@ -100,7 +109,7 @@ def _printed_issuer(head: list[str], name: str | None) -> Entity | None:
 
 def _report_period(text: str, report_type: str) -> Duration | None:
     text = periods.arabic_dates(text)
-    m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(六|三|九|十二)个月", text)
+    m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(?:(?:六|三|九|十二)个月|年度)", text)
     if m:
         spans = periods.durations(m.group(0))
         if spans:
@@ -163,7 +172,8 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
         entity = _issuer("HKEX" if hk or len(code) < 6 else exchange_of(code), code, name)
         source = "file-name"
     head_text = "\n".join(head + [simplified(r) for r in running])
-    report_type = next((code for word, code in _REPORT_TYPES if word in head_text), "other")
+    lowered = head_text.lower()
+    report_type = next((code for word, code in _REPORT_TYPES if word in lowered), "other")
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
     if entity.exchange != "HKEX" and re.search(
         r"国际财务报告准则|香港财务报告准则|ifrs|hkfrs", "\n".join(head), re.I
@@ -183,6 +193,7 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
         standard=standard,
         report_type=report_type,
         currency=currency,
-        period=_report_period(head_text, report_type),
+        period=_report_period(simplified(periods.english_dates("\n".join(raw_head), False)), report_type)
+        or _report_period(head_text, report_type),
         published=published,
     )

@@ -62,7 +62,7 @@ def equations(table: Table) -> list[Equation]:
             else:
                 first[key] = i
     children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    for arc in table.layout.arcs:
+    for arc in table.layout.arcs_for({concept for concept, _ in first}):
         children[(arc.parent, arc.network)].append((arc.child, arc.weight))
     out: list[Equation] = []
     for col in range(len(table.columns)):

@@ -36,6 +36,7 @@ class Table:
     body: list[Line] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     note_headings: dict[str, list[str]] = field(default_factory=dict)
+    section_titles: dict[str, str] = field(default_factory=dict)  # section id → printed heading
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
 
 
 def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> list[Finding]:
-    """Every summation of the standard's layouts whose total is reported (c11r semantics)."""
+    """Every summation of the standard's layouts whose total is reported (c11r semantics), with the
+    arcs as the filing's own calculation linkbase states them (absent subtotals folded in)."""
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], Fact] = {}
     for f in facts:
@@ -52,7 +53,7 @@ def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> 
     findings: list[Finding] = []
     for layout in taxonomy.layouts_for(standard):
         children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        for arc in layout.arcs:
+        for arc in layout.arcs_for(by_concept):
             children[(arc.parent, arc.network)].append((arc.child, arc.weight))
         for (concept, network), kids in children.items():
             for total in by_concept.get(concept, []):

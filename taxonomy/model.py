@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -71,6 +72,21 @@ class CalculationArc(BaseModel):
     network: str = "main"  # "main": items printed above their total; else the breakdown's section
 
 
+def _expand(
+    arc: CalculationArc,
+    children: dict[tuple[str, str], list[CalculationArc]],
+    reported: Collection[str],
+    depth: int,
+) -> list[CalculationArc]:
+    """The reported items an absent subtotal stands for, with the arc's weight folded in."""
+    out: list[CalculationArc] = []
+    for sub in children.get((arc.child, arc.network), []) if depth else []:
+        weighted = sub.model_copy(update={"weight": sub.weight * arc.weight})
+        out += [weighted] if sub.child in reported else _expand(weighted, children, reported, depth - 1)
+    children_seen = [a.child for a in out]
+    return out if len(children_seen) == len(set(children_seen)) else []
+
+
 class LayoutRow(BaseModel):
     """A printed line of a statement layout: a section header or an item carrying numbers."""
 
@@ -108,6 +124,33 @@ class Layout(BaseModel):
     @property
     def networks(self) -> list[str]:
         return list(dict.fromkeys(a.network for a in self.arcs))
+
+    def arcs_for(self, reported: Collection[str]) -> tuple[CalculationArc, ...]:
+        """The calculation arcs of a statement that reports `reported` concepts.
+
+        A subtotal the statement does not print (operating profit, 营业总收入) is replaced in its
+        parent's summation by its own items, weights multiplied, so that the items still add up to
+        the printed total; an expansion that would count an item twice is not made. Totals the
+        statement does not report keep no arcs."""
+        children: dict[tuple[str, str], list[CalculationArc]] = {}
+        for arc in self.arcs:
+            children.setdefault((arc.parent, arc.network), []).append(arc)
+        out: list[CalculationArc] = []
+        for (parent, _network), arcs in children.items():
+            if parent not in reported:
+                continue
+            terms: dict[str, CalculationArc] = {}
+            for arc in arcs:
+                if arc.child in reported:
+                    terms.setdefault(arc.child, arc)
+            for arc in arcs:
+                if arc.child in reported:
+                    continue
+                expanded = _expand(arc, children, reported, depth=4)
+                if expanded and not any(e.child in terms for e in expanded):
+                    terms.update({e.child: e.model_copy(update={"parent": parent}) for e in expanded})
+            out += sorted(terms.values(), key=lambda a: a.order)
+        return tuple(out)
 
 
 class Taxonomy(BaseModel):

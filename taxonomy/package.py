@@ -14,6 +14,7 @@ from xbrlify.taxonomy.model import (
     IFRS_SCHEMA_URL,
     NAMESPACES,
     TAXONOMY_BASE,
+    CalculationArc,
     Concept,
     Layout,
     Taxonomy,
@@ -212,8 +213,8 @@ def _arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order:
     etree.SubElement(link, _q(LINK, tag), attrs)
 
 
-def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes, bytes]:
-    """Presentation (root → rows in printed order) and calculation linkbases in the layout's role."""
+def presentation_linkbase(layout: Layout, schema_href: dict[str, str]) -> bytes:
+    """Presentation: root → rows in printed order, in the layout's role."""
     concepts = [r.concept for r in layout.rows if r.concept]
     pre_root = _linkbase()
     _role_ref(pre_root, layout)
@@ -225,16 +226,33 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
     _locs(pre, [LINE_ITEMS, *concepts], schema_href)
     for i, q in enumerate(dict.fromkeys(concepts), start=1):
         _arc(pre, "presentationArc", "http://www.xbrl.org/2003/arcrole/parent-child", LINE_ITEMS, q, i)
+    return to_xml(pre_root)
+
+
+def calculation_linkbase(
+    networks: Iterable[tuple[Layout, Iterable[CalculationArc]]],
+    schema_href: dict[str, str],
+    entry_href: str | None = None,
+) -> bytes:
+    """Calculation links, one per layout network, with roles defined in the standard's entry schema
+    (referred to as `entry_href`, by default the package-relative path)."""
     cal_root = _linkbase()
-    for network in layout.networks:
-        _role_ref(cal_root, layout, network)
-    for network in layout.networks:
+    links: list[tuple[Layout, str, list[CalculationArc]]] = []
+    for layout, arcs in networks:
+        by_network: dict[str, list[CalculationArc]] = {}
+        for a in arcs:
+            by_network.setdefault(a.network, []).append(a)
+        links += [
+            (layout, n, list({(a.parent, a.child): a for a in v}.values())) for n, v in by_network.items()
+        ]
+    for layout, network, _ in links:
+        _role_ref(cal_root, layout, network, entry_href)
+    for layout, network, arcs in links:
         cal = etree.SubElement(
             cal_root,
             _q(LINK, "calculationLink"),
             {_q(XLINK, "type"): "extended", _q(XLINK, "role"): layout.network_role(network)},
         )
-        arcs = list({(a.parent, a.child): a for a in layout.arcs if a.network == network}.values())
         _locs(cal, [q for a in arcs for q in (a.parent, a.child)], schema_href)
         for a in arcs:
             _arc(
@@ -246,21 +264,24 @@ def layout_linkbases(layout: Layout, schema_href: dict[str, str]) -> tuple[bytes
                 a.order,
                 weight=f"{a.weight}.0",
             )
-    return to_xml(pre_root), to_xml(cal_root)
+    return to_xml(cal_root)
 
 
 def role_id(layout: Layout, network: str = "main") -> str:
     return layout.id if network == "main" else f"{layout.id}-{network}"
 
 
-def _role_ref(root: etree._Element, layout: Layout, network: str = "main") -> None:
+def _role_ref(
+    root: etree._Element, layout: Layout, network: str = "main", entry_href: str | None = None
+) -> None:
+    href = entry_href or f"../entry/xbrlify-{layout.standard.lower()}.xsd"
     etree.SubElement(
         root,
         _q(LINK, "roleRef"),
         {
             "roleURI": layout.network_role(network),
             _q(XLINK, "type"): "simple",
-            _q(XLINK, "href"): f"../entry/xbrlify-{layout.standard.lower()}.xsd#{role_id(layout, network)}",
+            _q(XLINK, "href"): f"{href}#{role_id(layout, network)}",
         },
     )
 
@@ -337,8 +358,7 @@ def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
         "../linkbases/lab-en.xml",
         "../linkbases/def.xml",
     ]
-    for lay in layouts:
-        hrefs += [f"../linkbases/pre-{lay.id}.xml", f"../linkbases/cal-{lay.id}.xml"]
+    hrefs += [f"../linkbases/pre-{lay.id}.xml" for lay in layouts]
     for lay in layouts:
         for network in dict.fromkeys(["main", *lay.networks]):
             rt = etree.SubElement(
@@ -378,6 +398,31 @@ def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     return to_xml(root)
 
 
+def calculations_entry(standard: str, layouts: list[Layout]) -> bytes:
+    """The standard's entry point plus every layout's full calculation network: the reference
+    calculations. A filing's DTS carries instead the arcs of the lines it prints (its extension)."""
+    root = schema_root(
+        f"{TAXONOMY_BASE}entry/{standard.lower()}/calculations",
+        "calc",
+        [(f"{TAXONOMY_BASE}entry/{standard.lower()}", entry_point_url(standard))],
+    )
+    ann = etree.Element(_q(XSD, "annotation"))
+    app = etree.SubElement(ann, _q(XSD, "appinfo"))
+    for lay in layouts:
+        etree.SubElement(
+            app,
+            _q(LINK, "linkbaseRef"),
+            {
+                _q(XLINK, "type"): "simple",
+                _q(XLINK, "href"): f"../linkbases/cal-{lay.id}.xml",
+                _q(XLINK, "role"): "http://www.xbrl.org/2003/role/calculationLinkbaseRef",
+                _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase",
+            },
+        )
+    root.insert(0, ann)
+    return to_xml(root)
+
+
 def to_xml(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
@@ -403,13 +448,12 @@ def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
     line_items = [c.qname for c in concepts if c.is_numeric]
     files["linkbases/def.xml"] = definition_linkbase(line_items, href, f"{CAS_SCHEMA_URL}#dimensions")
     for lay in taxonomy.layouts.values():
-        pre, cal = layout_linkbases(lay, href)
-        files[f"linkbases/pre-{lay.id}.xml"] = pre
-        files[f"linkbases/cal-{lay.id}.xml"] = cal
+        files[f"linkbases/pre-{lay.id}.xml"] = presentation_linkbase(lay, href)
+        files[f"linkbases/cal-{lay.id}.xml"] = calculation_linkbase([(lay, lay.arcs)], href)
     for standard in ("IFRS", "CAS"):
-        files[f"entry/xbrlify-{standard.lower()}.xsd"] = entry_schema(
-            standard, taxonomy.layouts_for(standard)
-        )
+        layouts = taxonomy.layouts_for(standard)
+        files[f"entry/xbrlify-{standard.lower()}.xsd"] = entry_schema(standard, layouts)
+        files[f"entry/xbrlify-{standard.lower()}-calculations.xsd"] = calculations_entry(standard, layouts)
     files["META-INF/catalog.xml"] = _catalog()
     files["META-INF/taxonomyPackage.xml"] = _package_xml()
     return files
@@ -442,6 +486,13 @@ def _package_xml() -> bytes:
         ep = etree.SubElement(eps, _q(TP, "entryPoint"))
         etree.SubElement(ep, _q(TP, "name")).text = f"xbrlify {standard} statements"
         etree.SubElement(ep, _q(TP, "entryPointDocument"), href=entry_point_url(standard))
+        ep = etree.SubElement(eps, _q(TP, "entryPoint"))
+        etree.SubElement(ep, _q(TP, "name")).text = f"xbrlify {standard} statements, reference calculations"
+        etree.SubElement(
+            ep,
+            _q(TP, "entryPointDocument"),
+            href=entry_point_url(standard).replace(".xsd", "-calculations.xsd"),
+        )
     return to_xml(root)
 
 

@@ -30,6 +30,8 @@ def test_arelle_rejects_a_broken_instance(converted: Path, tmp_path: Path) -> No
     text = (converted / stem / f"{stem}.xbrl").read_text(encoding="utf-8")
     broken = text.replace(">2646904334.03<", ">2646904335.03<", 1)
     assert broken != text
+    for ext in (converted / stem).glob(f"{stem}-ext*"):  # the filing's own DTS, next to the instance
+        (tmp_path / ext.name).write_bytes(ext.read_bytes())
     target = tmp_path / f"{stem}.xbrl"
     target.write_text(broken, encoding="utf-8")
     run = arelle_validate(converted / "xbrlify-taxonomy.zip", target)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from xbrlify.model import Fact, Filing
 from xbrlify.taxonomy.model import NAMESPACES
-from xbrlify.taxonomy.package import entry_point_url
 
 
 def extension_namespace(filing: Filing) -> str:
@@ -22,9 +21,9 @@ def namespaces(filing: Filing) -> dict[str, str]:
     return ns
 
 
-def schema_ref(filing: Filing, stem: str) -> str:
-    """The instance's DTS entry: the standard's entry point, or the filing's extension schema."""
-    return f"{stem}-ext.xsd" if filing.extension_concepts else entry_point_url(filing.document.standard)
+def schema_ref(stem: str) -> str:
+    """The instance's DTS entry: the filing's extension schema (it imports the standard's entry point)."""
+    return f"{stem}-ext.xsd"
 
 
 def canonical(value: Decimal | str | dt.date) -> str:

@@ -1,4 +1,5 @@
-"""The filing's own extension schema, for rows no taxonomy line matched (issuer extension concepts)."""
+"""The filing's own extension schema: the calculation arcs of the lines it prints and, for rows no
+taxonomy line matched, issuer extension concepts with their labels."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from lxml import etree
 
 from xbrlify.export.common import extension_namespace
 from xbrlify.model import Filing
-from xbrlify.taxonomy.model import Label
+from xbrlify.taxonomy import Taxonomy, load_taxonomy
+from xbrlify.taxonomy.model import CAS_SCHEMA_URL, IFRS_SCHEMA_URL, CalculationArc, Label, Layout
 from xbrlify.taxonomy.package import (
     LINK,
     XLINK,
     XSD,
+    calculation_linkbase,
     definition_linkbase,
     element_decl,
     entry_point_url,
@@ -20,8 +23,23 @@ from xbrlify.taxonomy.package import (
 )
 
 
-def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
-    """`stem-ext.xsd` importing the standard's entry point, with label and definition linkbases."""
+def filing_calculations(
+    filing: Filing, taxonomy: Taxonomy
+) -> list[tuple[Layout, tuple[CalculationArc, ...]]]:
+    """Per layout of the filing's standard, the arcs among the numeric concepts the filing reports."""
+    reported = {f.concept for f in filing.facts if f.unit is not None}
+    out = []
+    for layout in taxonomy.layouts_for(filing.document.standard):
+        arcs = layout.arcs_for(reported)
+        if arcs:
+            out.append((layout, arcs))
+    return out
+
+
+def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None) -> dict[str, bytes]:
+    """`stem-ext.xsd` importing the standard's entry point, with its calculation linkbase and, when
+    the filing has extension concepts, label and definition linkbases."""
+    taxonomy = taxonomy or load_taxonomy()
     ns = extension_namespace(filing)
     entry = entry_point_url(filing.document.standard)
     root = schema_root(
@@ -32,12 +50,29 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
             (f"https://xbrlify.org/taxonomy/2024/entry/{filing.document.standard.lower()}", entry),
         ],
     )
+    hrefs = {"ext": f"{stem}-ext.xsd", "cas": CAS_SCHEMA_URL, "ifrs-full": IFRS_SCHEMA_URL}
+    files = {f"{stem}-ext-cal.xml": calculation_linkbase(filing_calculations(filing, taxonomy), hrefs, entry)}
+    refs = [(f"{stem}-ext-cal.xml", "calculationLinkbaseRef")]
+    if filing.extension_concepts:
+        labelled = []
+        for concept in filing.extension_concepts:
+            facts = [f for f in filing.facts if f.concept == concept.qname]
+            text = facts[0].provenance.row_label if facts else concept.local_name
+            labelled.append(concept.model_copy(update={"labels": (Label(lang="zh-Hans", text=text or ""),)}))
+        files[f"{stem}-ext-lab.xml"] = label_linkbase(labelled, hrefs)
+        files[f"{stem}-ext-def.xml"] = definition_linkbase(
+            [c.qname for c in filing.extension_concepts],
+            hrefs,
+            f"{CAS_SCHEMA_URL}#dimensions",
+            scaffold=False,
+        )
+        refs += [
+            (f"{stem}-ext-lab.xml", "labelLinkbaseRef"),
+            (f"{stem}-ext-def.xml", "definitionLinkbaseRef"),
+        ]
     ann = etree.Element(f"{{{XSD}}}annotation")
     app = etree.SubElement(ann, f"{{{XSD}}}appinfo")
-    for href, role in (
-        (f"{stem}-ext-lab.xml", "labelLinkbaseRef"),
-        (f"{stem}-ext-def.xml", "definitionLinkbaseRef"),
-    ):
+    for href, role in refs:
         etree.SubElement(
             app,
             f"{{{LINK}}}linkbaseRef",
@@ -51,23 +86,4 @@ def extension_files(filing: Filing, stem: str) -> dict[str, bytes]:
     root.insert(0, ann)
     for concept in filing.extension_concepts:
         element_decl(root, concept)
-    hrefs = {
-        "ext": f"{stem}-ext.xsd",
-        "cas": "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd",
-        "ifrs-full": "https://xbrl.ifrs.org/taxonomy/2024-03-27/full_ifrs/full_ifrs-cor_2024-03-27.xsd",
-    }
-    labelled = []
-    for concept in filing.extension_concepts:
-        facts = [f for f in filing.facts if f.concept == concept.qname]
-        text = facts[0].provenance.row_label if facts else concept.local_name
-        labelled.append(concept.model_copy(update={"labels": (Label(lang="zh-Hans", text=text or ""),)}))
-    return {
-        f"{stem}-ext.xsd": to_xml(root),
-        f"{stem}-ext-lab.xml": label_linkbase(labelled, hrefs),
-        f"{stem}-ext-def.xml": definition_linkbase(
-            [c.qname for c in filing.extension_concepts],
-            hrefs,
-            "https://xbrlify.org/taxonomy/2024/cas/cas-cor.xsd#dimensions",
-            scaffold=False,
-        ),
-    }
+    return {f"{stem}-ext.xsd": to_xml(root), **files}

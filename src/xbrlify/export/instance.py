@@ -59,7 +59,7 @@ def instance_xml(filing: Filing, stem: str) -> bytes:
     etree.SubElement(
         root,
         f"{{{LINK}}}schemaRef",
-        {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": schema_ref(filing, stem)},
+        {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": schema_ref(stem)},
     )
     contexts = {f.context.id: f.context for f in filing.facts}
     units = {f.unit.id: f.unit for f in filing.facts if f.unit}

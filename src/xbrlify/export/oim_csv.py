@@ -25,7 +25,7 @@ def xbrl_csv(filing: Filing, stem: str) -> tuple[str, str]:
                 "iso4217": "http://www.xbrl.org/2003/iso4217",
                 "scheme": filing.document.entity.scheme,
             },
-            "taxonomy": [schema_ref(filing, stem)],
+            "taxonomy": [schema_ref(stem)],
         },
         "tableTemplates": {
             "facts": {

@@ -47,7 +47,7 @@ def xbrl_json(filing: Filing, stem: str) -> str:
                 "scheme": filing.document.entity.scheme,
                 "xbrl": "https://xbrl.org/2021",
             },
-            "taxonomy": [schema_ref(filing, stem)],
+            "taxonomy": [schema_ref(stem)],
         },
         "facts": oim_dimensions(filing),
     }

@@ -15,14 +15,13 @@ from xbrlify.model import Filing
 
 def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
     """DIR/S/S.xbrl, S.json (xBRL-JSON), S-metadata.json + S-facts.csv (xBRL-CSV), S.ttl, S.nt, S.jsonld,
-    S.findings.json (+ S-ext.* when extension concepts exist)."""
+    S.findings.json, and the extension S-ext.xsd with its calculation (and label, definition) linkbases."""
     folder = out_dir / stem
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    if filing.extension_concepts:
-        for name, data in extension_files(filing, stem).items():
-            (folder / name).write_bytes(data)
-            written.append(folder / name)
+    for name, data in extension_files(filing, stem).items():
+        (folder / name).write_bytes(data)
+        written.append(folder / name)
     csv_metadata, csv_facts = xbrl_csv(filing, stem)
     outputs: dict[str, bytes] = {
         f"{stem}-metadata.json": csv_metadata.encode(),

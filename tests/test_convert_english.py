@@ -1,0 +1,125 @@
+"""End to end on an English HKEX annual results announcement (HK$'000, year columns, HK cents)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, arelle_validate, find, value
+
+from xbrlify.converters.periods import durations, english_dates, instants
+from xbrlify.converters.pipeline import convert
+from xbrlify.export.write import write_filing
+from xbrlify.model import Filing, Severity
+from xbrlify.taxonomy import load_taxonomy
+from xbrlify.taxonomy.package import write_package
+
+ENGLISH = FIXTURES / "english" / "01234_example_2024_annual_results_en.txt"
+FY2024, FY2023 = "2024-01-01..2024-12-31", "2023-01-01..2023-12-31"
+END2024, END2023 = "2024-12-31", "2023-12-31"
+
+
+@pytest.fixture(scope="module")
+def english() -> Filing:
+    return convert(ENGLISH)
+
+
+def test_english_header_dates_read_as_periods() -> None:
+    assert english_dates("At 31 December 2024") == "At 2024年12月31日"
+    assert english_dates("June 30, 2025") == "2025年6月30日"
+    header = english_dates("Six months ended 30 June") + "|" + english_dates("2025 2024")
+    assert [(a.isoformat(), b.isoformat()) for a, b in durations(header)] == [
+        ("2025-01-01", "2025-06-30"),
+        ("2024-01-01", "2024-06-30"),
+    ]
+    assert [d.isoformat() for d in instants(english_dates("30 June 2025 31 December 2024"))] == [
+        "2025-06-30",
+        "2024-12-31",
+    ]
+    # a year inside a Chinese date is not a column year
+    assert english_dates("2019 年 12 月 31 日") == "2019 年 12 月 31 日"
+
+
+def test_profile_from_english_cover(english: Filing) -> None:
+    doc = english.document
+    assert (doc.entity.exchange, doc.entity.identifier, doc.entity.name) == (
+        "HKEX",
+        "01234",
+        "EXAMPLE HEALTH HOLDINGS LIMITED",
+    )
+    assert doc.report_type == "annual-results-announcement"
+    assert doc.currency == "HKD"
+    assert doc.period is not None and doc.period.key == FY2024
+
+
+def test_income_statement_in_thousands(english: Filing) -> None:
+    assert value(english, "Revenue", FY2024) == Decimal("852316000")
+    assert value(english, "Revenue", FY2023) == Decimal("790204000")
+    assert value(english, "CostOfSales", FY2024) == Decimal("512870000")
+    assert value(english, "OtherGainsLosses", FY2024) == Decimal("-3215000")
+    # a label wrapped over two lines
+    assert value(
+        english,
+        "ImpairmentLossImpairmentGainAndReversalOfImpairmentLossDeterminedInAccordanceWithIFRS9",
+        FY2023,
+    ) == Decimal("2988000")
+    assert value(english, "ProfitLoss", FY2024) == Decimal("86611000")
+    assert value(english, "ProfitLossAttributableToNoncontrollingInterests", FY2023) == Decimal("2214000")
+    assert value(english, "ComprehensiveIncomeAttributableToOwnersOfParent", FY2024) == Decimal("81280000")
+    fact = find(english, "Revenue", FY2024)[0]
+    assert fact.unit is not None and fact.unit.numerator == ("iso4217:HKD",)
+    assert (fact.decimals, fact.provenance.raw_text) == (-3, "852,316")
+
+
+def test_earnings_per_share_in_hk_cents(english: Filing) -> None:
+    basic = find(english, "BasicEarningsLossPerShare", FY2024)[0]
+    assert basic.value == Decimal("0.0835")
+    assert basic.decimals == 4
+    assert basic.provenance.raw_text == "8.35"
+    assert value(english, "DilutedEarningsLossPerShare", FY2023) == Decimal("0.0738")
+
+
+def test_financial_position_from_year_columns(english: Filing) -> None:
+    # "At 31 December 2024" over "2024 2023": each year takes the printed month-day
+    assert value(english, "TradeAndOtherCurrentReceivables", END2024) == Decimal("188306000")
+    assert value(english, "NoncurrentAssets", END2023) == Decimal("508924000")  # unlabelled subtotal
+    assert value(english, "CurrentLiabilities", END2024) == Decimal("279565000")
+    assert value(english, "NetAssetsLiabilities", END2024) == Decimal("663625000")
+    assert value(english, "CurrentTaxAssetsCurrent", END2023) == Decimal("0")  # printed as a dash
+    # the statement continues after a page number line
+    assert value(english, "Equity", END2023) == Decimal("568984000")
+
+
+def test_everything_reconciles(english: Filing) -> None:
+    problems = [f for f in english.findings if f.severity != Severity.INFO]
+    assert problems == []
+    assert len(english.facts) == 106
+
+
+def test_filing_calculations_fold_in_the_unprinted_operating_profit(english: Filing) -> None:
+    layout = load_taxonomy().layouts["ifrs_income"]
+    reported = {f.concept for f in english.facts}
+    children = {
+        a.child: a.weight for a in layout.arcs_for(reported) if a.parent == "ifrs-full:ProfitLossBeforeTax"
+    }
+    assert children["ifrs-full:GrossProfit"] == 1
+    assert children["ifrs-full:AdministrativeExpense"] == -1
+    assert children["ifrs-full:FinanceCosts"] == -1
+    assert "ifrs-full:ProfitLossFromOperatingActivities" not in children
+
+
+def test_arelle_accepts_the_english_filing(english: Filing, tmp_path: Path) -> None:
+    write_package(load_taxonomy(), tmp_path / "xbrlify-taxonomy.zip")
+    write_filing(english, tmp_path, ENGLISH.stem)
+    instance = tmp_path / ENGLISH.stem / f"{ENGLISH.stem}.xbrl"
+    run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", instance)
+    log = run.stdout + run.stderr
+    assert run.returncode == 0, log
+    assert "calc11e" not in log
+    # the check can fail: profit before tax 100,000 off (beyond c11r rounding of nine items in
+    # thousands) is caught by the filing's own calculation arcs
+    broken = instance.read_text(encoding="utf-8").replace(">116481000<", ">116581000<", 1)
+    instance.write_text(broken, encoding="utf-8")
+    run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", instance)
+    assert "calc11e:inconsistentCalculationUsingRounding" in run.stdout + run.stderr
