@@ -8,6 +8,8 @@ import unicodedata
 
 from xbrlify.converters import periods
 from xbrlify.converters.document import Document, Line
+from xbrlify.converters.mapping import layout_index
+from xbrlify.converters.numbers import split_label
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.table import Column, Table
 from xbrlify.converters.text import simplified
@@ -21,7 +23,18 @@ _SCOPE_PREFIX = re.compile(
 _TITLE_REST = re.compile(
     r"^(?:\(续\))?(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$", re.IGNORECASE
 )
-_SEPARATE_WORDS = ("母公司", "公司资产负债表", "公司利润表", "公司现金流量表", "本公司财务状况表", "company")
+_SEPARATE_WORDS = (
+    "母公司",
+    "公司资产负债表",
+    "公司利润表",
+    "公司现金流量表",
+    "本公司财务状况表",
+    "company",
+    "银行资产负债表",
+    "银行利润表",
+    "银行现金流量表",
+    "本行",
+)
 _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
 _HEADER_WORDS = re.compile(
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
@@ -54,22 +67,38 @@ def is_header_line(text: str) -> bool:
     return bool(s) and not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
 
 
-def _title_layout(text: str, layouts: list[Layout]) -> tuple[Layout, str] | None:
+def _title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] | None:
+    """The layouts whose titles the line is (several when formats share a title: general-enterprise
+    and bank balance sheets are both 资产负债表), and the scope the title states."""
     lower = text.lower()
     if len(text) > 80 or not ("表" in text or "statement" in lower or "sheet" in lower):
         return None
     s = simplified(text)
     if len(s) > 80 or "。" in s:
         return None
-    core = _SCOPE_PREFIX.sub("", s)
-    lower = core.lower()
-    for layout in layouts:
-        for title in sorted(layout.titles, key=len, reverse=True):
-            t = simplified(title).lower()
-            if lower.startswith(t) and _TITLE_REST.match(lower[len(t) :]):
-                scope = "separate" if any(w in s.lower() for w in _SEPARATE_WORDS) else "consolidated"
-                return layout, scope
-    return None
+    core = _SCOPE_PREFIX.sub("", s).lower()
+    hits = [
+        layout
+        for layout in layouts
+        if any(
+            core.startswith(t) and _TITLE_REST.match(core[len(t) :])
+            for t in (simplified(title).lower() for title in layout.titles)
+        )
+    ]
+    if not hits:
+        return None
+    scope = "separate" if any(w in s.lower() for w in _SEPARATE_WORDS) else "consolidated"
+    return hits, scope
+
+
+def _best_layout(candidates: list[Layout], body: list[Line]) -> Layout:
+    """Of the layouts a title allows, the one that knows most of the body's row labels (the first,
+    the general-enterprise format, on a tie)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    labels = [label for label, *_ in (split_label(line.text) for line in body) if label]
+    scores = [sum(1 for label in labels if layout_index(layout).knows(label)) for layout in candidates]
+    return candidates[scores.index(max(scores))]
 
 
 def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
@@ -148,15 +177,15 @@ def note_headings(lines: list[Line]) -> dict[str, list[str]]:
 def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Table], list[Finding]]:
     """Every primary statement of the profile's standard, with its body lines."""
     layouts = taxonomy.layouts_for(profile.standard)
-    titles: list[tuple[int, Layout, str]] = []
+    titles: list[tuple[int, list[Layout], str]] = []
     for i, line in enumerate(doc.lines):
-        hit = _title_layout(line.text, layouts)
+        hit = _title_layouts(line.text, layouts)
         if hit:
             titles.append((i, *hit))
     findings: list[Finding] = []
     tables: list[Table] = []
     headings = note_headings(list(doc.lines[titles[0][0] :])) if titles else {}
-    for n, (i, layout, scope) in enumerate(titles):
+    for n, (i, candidates, scope) in enumerate(titles):
         end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
         header: list[str] = [doc.lines[i].text]
         k = i + 1
@@ -170,7 +199,19 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             if _ends_statement(line.text):
                 break
             body.append(line)
+        layout = _best_layout(candidates, body)
         columns = _columns(header[1:], layout, profile)
+        if columns and layout is not candidates[0]:
+            findings.append(
+                Finding(
+                    severity=Severity.INFO,
+                    code="layout-by-content",
+                    line=doc.lines[i].number,
+                    table=f"T{n + 1}",
+                    message=f"{doc.lines[i].text[:40]!r} read with the {layout.id} layout, whose lines "
+                    f"match the rows better than {candidates[0].id}",
+                )
+            )
         scale, currency = _unit(header, profile.currency)
         table = Table(
             id=f"T{n + 1}",

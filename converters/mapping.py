@@ -47,3 +47,14 @@ class LayoutIndex:
 
     def knows(self, label: str) -> bool:
         return bool(self._lookup(self.items, label) or self._lookup(self.sections, label))
+
+
+_INDEXES: dict[tuple[str, int], LayoutIndex] = {}
+
+
+def layout_index(layout: Layout) -> LayoutIndex:
+    """The label index of a layout, built once per process."""
+    key = (layout.id, id(layout))
+    if key not in _INDEXES:
+        _INDEXES[key] = LayoutIndex(layout)
+    return _INDEXES[key]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from xbrlify.converters.document import Line
 from xbrlify.converters.labels import normalize
 from xbrlify.converters.locate import is_header_line
-from xbrlify.converters.mapping import LayoutIndex
+from xbrlify.converters.mapping import LayoutIndex, layout_index
 from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
 from xbrlify.converters.table import Cell, Option, Row, Table
 from xbrlify.model import Finding, Severity
@@ -61,7 +61,7 @@ def _only_note(tail: str, marker: bool, table: Table, index: LayoutIndex, label:
 
 def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     """Fill `table.rows`; label-only lines set the section or join the next line's label."""
-    index = LayoutIndex(table.layout)
+    index = layout_index(table.layout)
     split = [(line, *split_label(line.text)) for line in table.body if not is_header_line(line.text)]
     tails = [t for _, _, t, _, _ in split if t]
     table.decimals = detect_decimals(tails)

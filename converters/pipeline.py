@@ -10,7 +10,12 @@ from xbrlify.converters.parse import parse
 from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.read import read
 from xbrlify.converters.resolve import resolve
-from xbrlify.converters.validate import check_calculations, check_identities, deduplicate
+from xbrlify.converters.validate import (
+    check_calculations,
+    check_identities,
+    deduplicate,
+    filing_calculations,
+)
 from xbrlify.model import Context, DocumentInfo, Duration, Entity, Fact, Filing, Finding, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
 from xbrlify.taxonomy.model import Concept
@@ -83,7 +88,10 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         )
     facts, dup_findings = deduplicate(facts)
     findings += dup_findings
-    findings += check_calculations(facts, taxonomy, prof.standard)
+    unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
+    used = {t.layout.id: t.layout for t in tables}
+    calculations = filing_calculations(facts, unread, used.values())
+    findings += check_calculations(facts, calculations)
     findings += check_identities(facts)
     info = DocumentInfo(
         source=doc.source,
@@ -96,4 +104,10 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         published=prof.published,
         title=doc.lines[0].text[:120] if doc.lines else None,
     )
-    return Filing(document=info, facts=facts, findings=findings, extension_concepts=list(extensions.values()))
+    return Filing(
+        document=info,
+        facts=facts,
+        findings=findings,
+        extension_concepts=list(extensions.values()),
+        calculations=calculations,
+    )

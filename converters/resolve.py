@@ -200,15 +200,20 @@ def _settle(
 ) -> None:
     """Fix every row all solutions agree on; otherwise let documented note references decide."""
     documented = _prefer_documented_notes(rows, solutions, headings)
+    ordered = _prefer_ordered_notes(rows, documented)
     for i in sorted(free):
         row = rows[i]
         choices = {id(s[i]): s[i] for s in solutions if i in s}
         narrowed = {id(s[i]): s[i] for s in documented if i in s}
+        in_order = {id(s[i]): s[i] for s in ordered if i in s}
         if len(choices) == 1:
             row.chosen, row.rule = next(iter(choices.values())), "arithmetic"
         elif len(narrowed) == 1:
             row.chosen = next(iter(narrowed.values()))
             row.rule = "arithmetic, then the note reference that names a matching note heading"
+        elif len(in_order) == 1:
+            row.chosen = next(iter(in_order.values()))
+            row.rule = "arithmetic, then note references that increase down the statement"
         elif choices:
             row.options = list(choices.values())
 
@@ -245,6 +250,36 @@ def _prefer_documented_notes(
     ]
     top = max(score for score, _ in scored)
     return [s for score, s in scored if score == top]
+
+
+def _note_number(option: Option) -> int | None:
+    if option.note is None:
+        return None
+    digits = option.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")
+    return int(digits) if digits.isdigit() else None
+
+
+def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -> list[dict[int, Option]]:
+    """Among solutions arithmetic allows, keep those whose note references run most nearly in
+    printed order: notes are numbered in the order of the statement lines they explain, so the
+    reading with fewer fall-backs (36, 381, 3 rather than 36, 38, 39), then with the smaller steps
+    between consecutive notes, is kept. Rows with one reading give the context."""
+    if len(solutions) < 2:
+        return solutions
+
+    def disorder(solution: dict[int, Option]) -> tuple[int, int]:
+        notes = []
+        for i, row in enumerate(rows):
+            opt = solution.get(i) or (row.options[0] if len(row.options) == 1 else None)
+            n = _note_number(opt) if opt is not None else None
+            if n is not None:
+                notes.append(n)
+        steps = list(itertools.pairwise(notes))
+        return sum(1 for a, b in steps if b < a), sum(abs(b - a) for a, b in steps)
+
+    scored = [(disorder(s), s) for s in solutions]
+    low = min(score for score, _ in scored)
+    return [s for score, s in scored if score == low]
 
 
 def _per_share_rule(row: Row, resolved_profit: dict[int, Decimal]) -> list[Option]:

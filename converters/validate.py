@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from xbrlify.model import Fact, Finding, Instant, Severity
-from xbrlify.taxonomy import Taxonomy
+from xbrlify.taxonomy.model import CalculationArc, Layout
 
 
 def _half(fact: Fact) -> Decimal:
@@ -41,9 +42,22 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
     return out, findings
 
 
-def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> list[Finding]:
-    """Every summation of the standard's layouts whose total is reported (c11r semantics), with the
-    arcs as the filing's own calculation linkbase states them (absent subtotals folded in)."""
+def filing_calculations(
+    facts: list[Fact], unread: set[str], layouts: Iterable[Layout]
+) -> dict[str, list[CalculationArc]]:
+    """The filing's calculation linkbase: per layout its statements were read with, the summations
+    among the numeric concepts it reports, skipping those with a printed line that was not read."""
+    reported = {f.concept for f in facts if f.unit is not None}
+    out: dict[str, list[CalculationArc]] = {}
+    for layout in layouts:
+        arcs = layout.arcs_for(reported, unread)
+        if arcs:
+            out[layout.id] = list(arcs)
+    return out
+
+
+def check_calculations(facts: list[Fact], calculations: dict[str, list[CalculationArc]]) -> list[Finding]:
+    """Every summation of the filing's calculation linkbase whose total is reported (c11r semantics)."""
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], Fact] = {}
     for f in facts:
@@ -51,9 +65,9 @@ def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> 
             by_key[f.aspect_key] = f
             by_concept[f.concept].append(f)
     findings: list[Finding] = []
-    for layout in taxonomy.layouts_for(standard):
+    for layout_id, arcs in calculations.items():
         children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        for arc in layout.arcs_for(by_concept):
+        for arc in arcs:
             children[(arc.parent, arc.network)].append((arc.child, arc.weight))
         for (concept, network), kids in children.items():
             for total in by_concept.get(concept, []):
@@ -71,7 +85,7 @@ def check_calculations(facts: list[Fact], taxonomy: Taxonomy, standard: str) -> 
                             concept=concept,
                             period=total.context.period.key,
                             line=total.provenance.line,
-                            message=f"{layout.id}/{network}: {concept} reported {total.value}, "
+                            message=f"{layout_id}/{network}: {concept} reported {total.value}, "
                             f"contributing facts sum to {computed}",
                         )
                     )

@@ -76,13 +76,23 @@ def _expand(
     arc: CalculationArc,
     children: dict[tuple[str, str], list[CalculationArc]],
     reported: Collection[str],
+    unread: Collection[str],
     depth: int,
-) -> list[CalculationArc]:
-    """The reported items an absent subtotal stands for, with the arc's weight folded in."""
+) -> list[CalculationArc] | None:
+    """The reported items an absent subtotal stands for, with the arc's weight folded in; None when
+    the subtotal or one of its items was printed but not read."""
+    if arc.child in unread:
+        return None
     out: list[CalculationArc] = []
     for sub in children.get((arc.child, arc.network), []) if depth else []:
         weighted = sub.model_copy(update={"weight": sub.weight * arc.weight})
-        out += [weighted] if sub.child in reported else _expand(weighted, children, reported, depth - 1)
+        if sub.child in reported:
+            out.append(weighted)
+            continue
+        deeper = _expand(weighted, children, reported, unread, depth - 1)
+        if deeper is None:
+            return None
+        out += deeper
     children_seen = [a.child for a in out]
     return out if len(children_seen) == len(set(children_seen)) else []
 
@@ -125,13 +135,14 @@ class Layout(BaseModel):
     def networks(self) -> list[str]:
         return list(dict.fromkeys(a.network for a in self.arcs))
 
-    def arcs_for(self, reported: Collection[str]) -> tuple[CalculationArc, ...]:
+    def arcs_for(self, reported: Collection[str], unread: Collection[str] = ()) -> tuple[CalculationArc, ...]:
         """The calculation arcs of a statement that reports `reported` concepts.
 
         A subtotal the statement does not print (operating profit, 营业总收入) is replaced in its
         parent's summation by its own items, weights multiplied, so that the items still add up to
         the printed total; an expansion that would count an item twice is not made. Totals the
-        statement does not report keep no arcs."""
+        statement does not report keep no arcs, and neither does a summation one of whose items was
+        printed but could not be read (`unread`): without it the total cannot add up."""
         children: dict[tuple[str, str], list[CalculationArc]] = {}
         for arc in self.arcs:
             children.setdefault((arc.parent, arc.network), []).append(arc)
@@ -143,13 +154,17 @@ class Layout(BaseModel):
             for arc in arcs:
                 if arc.child in reported:
                     terms.setdefault(arc.child, arc)
+            complete = not any(arc.child in unread for arc in arcs)
             for arc in arcs:
                 if arc.child in reported:
                     continue
-                expanded = _expand(arc, children, reported, depth=4)
-                if expanded and not any(e.child in terms for e in expanded):
+                expanded = _expand(arc, children, reported, unread, depth=4)
+                if expanded is None:
+                    complete = False
+                elif expanded and not any(e.child in terms for e in expanded):
                     terms.update({e.child: e.model_copy(update={"parent": parent}) for e in expanded})
-            out += sorted(terms.values(), key=lambda a: a.order)
+            if complete:
+                out += sorted(terms.values(), key=lambda a: a.order)
         return tuple(out)
 
 

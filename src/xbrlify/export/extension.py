@@ -8,7 +8,7 @@ from lxml import etree
 from xbrlify.export.common import extension_namespace
 from xbrlify.model import Filing
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
-from xbrlify.taxonomy.model import CAS_SCHEMA_URL, IFRS_SCHEMA_URL, CalculationArc, Label, Layout
+from xbrlify.taxonomy.model import CAS_SCHEMA_URL, IFRS_SCHEMA_URL, Label
 from xbrlify.taxonomy.package import (
     LINK,
     XLINK,
@@ -21,19 +21,6 @@ from xbrlify.taxonomy.package import (
     schema_root,
     to_xml,
 )
-
-
-def filing_calculations(
-    filing: Filing, taxonomy: Taxonomy
-) -> list[tuple[Layout, tuple[CalculationArc, ...]]]:
-    """Per layout of the filing's standard, the arcs among the numeric concepts the filing reports."""
-    reported = {f.concept for f in filing.facts if f.unit is not None}
-    out = []
-    for layout in taxonomy.layouts_for(filing.document.standard):
-        arcs = layout.arcs_for(reported)
-        if arcs:
-            out.append((layout, arcs))
-    return out
 
 
 def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None) -> dict[str, bytes]:
@@ -51,7 +38,8 @@ def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None)
         ],
     )
     hrefs = {"ext": f"{stem}-ext.xsd", "cas": CAS_SCHEMA_URL, "ifrs-full": IFRS_SCHEMA_URL}
-    files = {f"{stem}-ext-cal.xml": calculation_linkbase(filing_calculations(filing, taxonomy), hrefs, entry)}
+    networks = [(taxonomy.layouts[layout_id], arcs) for layout_id, arcs in filing.calculations.items()]
+    files = {f"{stem}-ext-cal.xml": calculation_linkbase(networks, hrefs, entry)}
     refs = [(f"{stem}-ext-cal.xml", "calculationLinkbaseRef")]
     if filing.extension_concepts:
         labelled = []

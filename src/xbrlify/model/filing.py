@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from xbrlify.model.aspects import Entity, Period
 from xbrlify.model.fact import Fact
 from xbrlify.model.finding import Finding, Severity
-from xbrlify.taxonomy.model import Concept
+from xbrlify.taxonomy.model import CalculationArc, Concept
 
 
 class DocumentInfo(BaseModel):
@@ -33,6 +33,8 @@ class Filing(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     extension_concepts: list[Concept] = Field(default_factory=list)
+    # the filing's own calculation linkbase: layout id → summation arcs among the lines it reports
+    calculations: dict[str, list[CalculationArc]] = Field(default_factory=dict)
 
     @property
     def key(self) -> str:
