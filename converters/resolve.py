@@ -157,6 +157,13 @@ def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> lis
     solutions: list[dict[int, Option]] = []
     pick: dict[int, Option] = {}
 
+    bounds = {id(eq): _term_bounds(eq, rows, arithmetic) for eq in eqs}
+    watch: dict[int, list[Equation]] = defaultdict(list)
+    for eq in eqs:
+        if bounds[id(eq)] is not None:
+            for i, _ in eq.terms:
+                watch[i].append(eq)
+
     def rec(k: int) -> None:
         if len(solutions) >= MAX_SOLUTIONS:
             return
@@ -166,12 +173,53 @@ def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> lis
         i = involved[k]
         for opt in rows[i].options:
             pick[i] = opt
-            if all(arithmetic.holds(eq, pick) for eq in trigger[i]):
+            if all(arithmetic.holds(eq, pick) for eq in trigger[i]) and all(
+                _reachable(eq, pick, bounds[id(eq)], arithmetic) for eq in watch[i]
+            ):
                 rec(k + 1)
         pick.pop(i, None)
 
     rec(0)
     return solutions
+
+
+_Bounds = dict[int, tuple[int, int, int]]  # row → (lowest, highest contribution, largest tolerance)
+
+
+def _term_bounds(eq: Equation, rows: list[Row], arithmetic: _Arithmetic) -> _Bounds | None:
+    """Per term, the range of coef × value over the row's readings (an unprinted cell adds 0), for
+    pruning the search; None where the check may not apply (the total may be unprinted)."""
+    if eq.all_present:
+        return None
+    out: _Bounds = {}
+    for i, coef in eq.terms:
+        values = [arithmetic.value(i, o, eq.column) for o in rows[i].options]
+        if i == eq.total and any(v is None for v in values):
+            return None
+        contributions = [coef * v if v is not None else 0 for v in values]
+        tolerance = max(arithmetic.halves[(i, id(o))] for o in rows[i].options)
+        out[i] = (min(contributions), max(contributions), tolerance)
+    return out
+
+
+def _reachable(
+    eq: Equation, pick: dict[int, Option], bounds: _Bounds | None, arithmetic: _Arithmetic
+) -> bool:
+    """Whether the rows not yet picked can still bring the equation within its tolerance."""
+    if bounds is None:
+        return True
+    acc = low = high = tol = 0
+    for i, coef in eq.terms:
+        opt = pick.get(i)
+        if opt is None:
+            lo, hi, t = bounds[i]
+            low, high, tol = low + lo, high + hi, tol + t
+            continue
+        v = arithmetic.value(i, opt, eq.column)
+        if v is not None:
+            acc += coef * v
+            tol += arithmetic.halves[(i, id(opt))]
+    return acc + low <= tol and acc + high >= -tol
 
 
 def _components(eqs: list[Equation], fixed: set[int]) -> list[list[Equation]]:
@@ -263,11 +311,13 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
     """Among solutions arithmetic allows, keep those whose note references run most nearly in
     printed order: notes are numbered in the order of the statement lines they explain, so the
     reading with fewer fall-backs (36, 381, 3 rather than 36, 38, 39), then with the smaller steps
-    between consecutive notes, is kept. Rows with one reading give the context."""
+    between consecutive notes, is kept. Rows with one reading give the context. A statement with
+    fewer than five notes, or whose best reading still falls back at more than one step in ten,
+    gives no such evidence."""
     if len(solutions) < 2:
         return solutions
 
-    def disorder(solution: dict[int, Option]) -> tuple[int, int]:
+    def disorder(solution: dict[int, Option]) -> tuple[int, int, int]:
         notes = []
         for i, row in enumerate(rows):
             opt = solution.get(i) or (row.options[0] if len(row.options) == 1 else None)
@@ -275,10 +325,16 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
             if n is not None:
                 notes.append(n)
         steps = list(itertools.pairwise(notes))
-        return sum(1 for a, b in steps if b < a), sum(abs(b - a) for a, b in steps)
+        # a fall back to a note already referred to (衍生金融负债 citing the note of 衍生金融资产) is
+        # a second reference, not disorder
+        falls = sum(1 for k, (a, b) in enumerate(steps) if b < a and b not in notes[:k])
+        return falls, sum(abs(b - a) for a, b in steps), len(steps)
 
     scored = [(disorder(s), s) for s in solutions]
     low = min(score for score, _ in scored)
+    falls, _, steps = low
+    if steps < 4 or falls * 10 > steps:
+        return solutions  # too few notes, or notes not numbered in order: no evidence here
     return [s for score, s in scored if score == low]
 
 
