@@ -91,7 +91,13 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
     used = {t.layout.id: t.layout for t in tables}
     calculations = filing_calculations(facts, unread, used.values())
-    findings += check_calculations(facts, calculations)
+    unmapped: dict[str, list[int]] = {}
+    for t in tables:
+        unmapped.setdefault(t.layout.id, []).extend(
+            r.line.number for r in t.rows if r.concept is None and r.chosen is not None
+        )
+    calculations, calc_findings = check_calculations(facts, calculations, unmapped)
+    findings += calc_findings
     findings += check_identities(facts)
     info = DocumentInfo(
         source=doc.source,

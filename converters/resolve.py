@@ -369,15 +369,19 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         active.append(eq)
     unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows, arithmetic)]
     for eq in unsatisfiable:
+        span = [i for i, _ in eq.terms]
+        unmapped = [r.label for r in rows[min(span) + 1 : max(span)] if r.concept is None]
         findings.append(
             Finding(
-                severity=Severity.WARNING,
-                code="calc-unsatisfiable",
+                severity=Severity.INFO if unmapped else Severity.WARNING,
+                code="calc-incomplete" if unmapped else "calc-unsatisfiable",
                 table=table.id,
                 line=rows[eq.total].line.number,
                 concept=rows[eq.total].concept,
                 period=table.columns[eq.column].period.key,
-                message=f"{eq.label}: no reading of the rows involved adds up; not used",
+                message=f"{eq.label}: no reading of the rows involved adds up"
+                + (f" without the unmapped row(s) {', '.join(map(repr, unmapped))}" if unmapped else "")
+                + "; not used",
             )
         )
     active = [eq for eq in active if eq not in unsatisfiable]

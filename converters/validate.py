@@ -56,8 +56,17 @@ def filing_calculations(
     return out
 
 
-def check_calculations(facts: list[Fact], calculations: dict[str, list[CalculationArc]]) -> list[Finding]:
-    """Every summation of the filing's calculation linkbase whose total is reported (c11r semantics)."""
+def check_calculations(
+    facts: list[Fact],
+    calculations: dict[str, list[CalculationArc]],
+    unmapped: dict[str, list[int]] | None = None,
+) -> tuple[dict[str, list[CalculationArc]], list[Finding]]:
+    """Every summation of the filing's calculation linkbase whose total is reported (c11r semantics).
+
+    A summation that does not add up while a row no taxonomy line matched is printed among its
+    lines (`unmapped`: layout id → line numbers) is most likely missing that row: it is taken out
+    of the filing's calculations and reported as incomplete, not as an inconsistency of the
+    document. Returns the calculations kept and the findings."""
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], Fact] = {}
     for f in facts:
@@ -65,11 +74,15 @@ def check_calculations(facts: list[Fact], calculations: dict[str, list[Calculati
             by_key[f.aspect_key] = f
             by_concept[f.concept].append(f)
     findings: list[Finding] = []
+    kept: dict[str, list[CalculationArc]] = {}
     for layout_id, arcs in calculations.items():
         children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         for arc in arcs:
             children[(arc.parent, arc.network)].append((arc.child, arc.weight))
+        dropped: set[tuple[str, str]] = set()
         for (concept, network), kids in children.items():
+            problems: list[Finding] = []
+            lines: set[int] = set()
             for total in by_concept.get(concept, []):
                 _, ctx, unit = total.aspect_key
                 present = [(by_key[(c, ctx, unit)], w) for c, w in kids if (c, ctx, unit) in by_key]
@@ -78,7 +91,9 @@ def check_calculations(facts: list[Fact], calculations: dict[str, list[Calculati
                 computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
                 tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
                 if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
-                    findings.append(
+                    lines |= {f.provenance.line for f, _ in present if f.provenance.line}
+                    lines.add(total.provenance.line or 0)
+                    problems.append(
                         Finding(
                             severity=Severity.WARNING,
                             code="calc-inconsistent",
@@ -89,7 +104,26 @@ def check_calculations(facts: list[Fact], calculations: dict[str, list[Calculati
                             f"contributing facts sum to {computed}",
                         )
                     )
-    return findings
+            inside = [n for n in (unmapped or {}).get(layout_id, []) if lines and min(lines) < n < max(lines)]
+            if problems and inside:
+                dropped.add((concept, network))
+                findings.append(
+                    Finding(
+                        severity=Severity.INFO,
+                        code="calc-incomplete",
+                        concept=concept,
+                        line=problems[0].line,
+                        message=f"{layout_id}/{network}: {concept} does not add up without the unmapped "
+                        f"row(s) at line(s) {', '.join(map(str, inside))}; "
+                        "left out of the filing's calculations",
+                    )
+                )
+            else:
+                findings += problems
+        remaining = [a for a in arcs if (a.parent, a.network) not in dropped]
+        if remaining:
+            kept[layout_id] = remaining
+    return kept, findings
 
 
 def check_identities(facts: list[Fact]) -> list[Finding]:

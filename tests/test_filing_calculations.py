@@ -1,0 +1,38 @@
+"""The filing's own calculation linkbase: what it keeps, folds and leaves out, and Arelle agrees."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import FIXTURES, arelle_validate, value
+
+from xbrlify.converters.pipeline import convert
+from xbrlify.export.write import write_filing
+from xbrlify.model import Severity
+from xbrlify.taxonomy import load_taxonomy
+from xbrlify.taxonomy.package import write_package
+
+UNMAPPED = FIXTURES / "unmapped_row_statement.txt"
+
+
+def test_a_row_no_line_matches_leaves_its_total_out_of_the_calculations(tmp_path: Path) -> None:
+    filing = convert(UNMAPPED)
+    # the row is kept as a clearly marked issuer extension concept
+    ext = [f for f in filing.facts if f.concept.startswith("ext:")]
+    assert {f.value for f in ext} == {Decimal("20000.00"), Decimal("10000.00")}
+    codes = {f.code: f.severity for f in filing.findings}
+    assert codes["unmapped-row"] is Severity.WARNING
+    assert codes["calc-incomplete"] is Severity.INFO
+    assert "calc-inconsistent" not in codes and "calc-unsatisfiable" not in codes
+    parents = {a.parent for a in filing.calculations["cas_balance_sheet"]}
+    assert "ifrs-full:CurrentAssets" not in parents
+    assert "ifrs-full:Assets" in parents  # the totals around it still add up and are kept
+    assert value(filing, "CurrentAssets", "2024-06-30") == Decimal("170000.00")
+    write_package(load_taxonomy(), tmp_path / "xbrlify-taxonomy.zip")
+    write_filing(filing, tmp_path, UNMAPPED.stem)
+    run = arelle_validate(
+        tmp_path / "xbrlify-taxonomy.zip", tmp_path / UNMAPPED.stem / f"{UNMAPPED.stem}.xbrl"
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "calc11e" not in run.stdout + run.stderr
