@@ -110,6 +110,15 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 sign=1,
                 order=section_row.order,
             )
+        wrapped = pending[-1] if pending else None
+        if (
+            layout_row is None
+            and normalize(label)
+            and wrapped is not None
+            and 0 < line.number - wrapped.number <= 2  # the next line, or the one after a blank line
+            and not wrapped.text.rstrip().endswith((":", "："))
+        ):
+            label = wrapped.text.strip() + label  # an unmapped label wrapped over two lines, kept whole
         pending = []
         concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
         per_share = concept is not None and concept.data_type == "perShare"

@@ -369,8 +369,7 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         active.append(eq)
     unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows, arithmetic)]
     for eq in unsatisfiable:
-        span = [i for i, _ in eq.terms]
-        unmapped = [r.label for r in rows[min(span) + 1 : max(span)] if r.concept is None]
+        unmapped = _unmapped_inside(rows, eq)
         findings.append(
             Finding(
                 severity=Severity.INFO if unmapped else Severity.WARNING,
@@ -473,12 +472,21 @@ def _inconsistent(table: Table, eq: Equation, pick: dict[int, Option]) -> Findin
         if v is not None and i != eq.total:
             parts.append(f"{'+' if coef > 0 else '-'}{abs(v)} ({rows[i].label})")
     col = table.columns[eq.column].period.key
+    unmapped = _unmapped_inside(rows, eq)
     return Finding(
-        severity=Severity.WARNING,
-        code="calc-inconsistent-in-document",
+        severity=Severity.INFO if unmapped else Severity.WARNING,
+        code="calc-incomplete" if unmapped else "calc-inconsistent-in-document",
         line=total.line.number,
         table=table.id,
         concept=total.concept,
         period=col,
-        message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs " + " ".join(parts),
+        message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs "
+        + " ".join(parts)
+        + (f", without the unmapped row(s) {', '.join(map(repr, unmapped))}" if unmapped else ""),
     )
+
+
+def _unmapped_inside(rows: list[Row], eq: Equation) -> list[str]:
+    """Labels of rows no layout line matched, printed among the equation's rows (it may lack them)."""
+    span = [i for i, _ in eq.terms]
+    return [r.label for r in rows[min(span) + 1 : max(span)] if r.concept is None]

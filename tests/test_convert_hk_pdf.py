@@ -51,3 +51,36 @@ def test_document_without_stock_code_uses_the_file_name_and_says_so() -> None:
     filing = convert(REPORT)
     assert filing.document.entity.identifier == "00607"
     assert any(f.code == "issuer-from-file-name" for f in filing.findings)
+
+
+H1_2023, H1_2022 = "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"
+
+
+def test_condensed_cash_flow_statement_over_three_pages(report: Filing) -> None:
+    # 經營活動（所用）／所得現金淨額 (120,371) 153,440, RMB thousands; the (續) pages join the statement
+    assert value(report, "CashFlowsFromUsedInOperatingActivities", H1_2023) == Decimal("-120371000")
+    assert value(report, "CashFlowsFromUsedInInvestingActivities", H1_2022) == Decimal("-2276875000")
+    assert value(report, "CashFlowsFromUsedInFinancingActivities", H1_2023) == Decimal("1205574000")
+    # payments printed in parentheses are positive outflow concepts
+    assert value(
+        report, "PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities", H1_2023
+    ) == Decimal("1593509000")
+    assert value(report, "IncomeTaxesPaidRefundClassifiedAsOperatingActivities", H1_2022) == Decimal(
+        "170893000"
+    )
+    # 於期初 / 於期末之現金及現金等值物: opening and closing balances at the period's ends
+    assert value(report, "CashAndCashEquivalents", "2022-12-31") == Decimal("4533808000")
+    assert value(report, "CashAndCashEquivalents", "2022-06-30") == Decimal("5579164000")
+
+
+def test_cash_flow_lines_the_taxonomy_lacks_are_flagged_and_kept_out_of_the_calculations(
+    report: Filing,
+) -> None:
+    unmapped = [f.message for f in report.findings if f.code == "unmapped-row"]
+    # a label wrapped over two lines is kept whole for the issuer extension concept
+    assert any("並無喪失控制權情況下部分出售一間附屬公司收取之代價" in m for m in unmapped)
+    incomplete = {f.concept for f in report.findings if f.code == "calc-incomplete"}
+    assert "ifrs-full:CashFlowsFromUsedInInvestingActivities" in incomplete
+    parents = {a.parent for a in report.calculations.get("ifrs_cash_flow", [])}
+    assert "ifrs-full:CashFlowsFromUsedInInvestingActivities" not in parents
+    assert "ifrs-full:CashFlowsFromUsedInOperatingActivities" in parents  # 74,022 − 194,393 adds up
