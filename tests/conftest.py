@@ -77,3 +77,12 @@ def arelle_validate(package: Path, document: Path, *, oim: bool = False) -> subp
         "--validationExitCode",
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+
+
+def write_and_validate(filing: Filing, stem: str, out: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Write the taxonomy package and one filing into `out` as the CLI does, then run Arelle on its
+    instance; returns the instance path and the run."""
+    write_package(load_taxonomy(), out / "xbrlify-taxonomy.zip")
+    write_filing(filing, out, stem)
+    instance = out / stem / f"{stem}.xbrl"
+    return instance, arelle_validate(out / "xbrlify-taxonomy.zip", instance)

@@ -6,14 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, arelle_validate, find, value
+from conftest import FIXTURES, arelle_validate, find, value, write_and_validate
 
 from xbrlify.converters.periods import durations, english_dates, instants
 from xbrlify.converters.pipeline import convert
-from xbrlify.export.write import write_filing
 from xbrlify.model import Filing, Severity
 from xbrlify.taxonomy import load_taxonomy
-from xbrlify.taxonomy.package import write_package
 
 ENGLISH = FIXTURES / "english" / "01234_example_2024_annual_results_en.txt"
 FY2024, FY2023 = "2024-01-01..2024-12-31", "2023-01-01..2023-12-31"
@@ -110,10 +108,7 @@ def test_filing_calculations_fold_in_the_unprinted_operating_profit(english: Fil
 
 
 def test_arelle_accepts_the_english_filing(english: Filing, tmp_path: Path) -> None:
-    write_package(load_taxonomy(), tmp_path / "xbrlify-taxonomy.zip")
-    write_filing(english, tmp_path, ENGLISH.stem)
-    instance = tmp_path / ENGLISH.stem / f"{ENGLISH.stem}.xbrl"
-    run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", instance)
+    instance, run = write_and_validate(english, ENGLISH.stem, tmp_path)
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "calc11e" not in log

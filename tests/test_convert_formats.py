@@ -7,13 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, arelle_validate, find, value
+from conftest import FIXTURES, find, value, write_and_validate
 
 from xbrlify.converters.pipeline import convert
-from xbrlify.export.write import write_filing
 from xbrlify.model import Filing, Severity
 from xbrlify.taxonomy import load_taxonomy
-from xbrlify.taxonomy.package import write_package
 
 WANYUAN = FIXTURES / "units" / "600999_wanyuan_2023_annual.txt"
 BANK = FIXTURES / "bank" / "601999_bank_2023_annual.txt"
@@ -94,9 +92,7 @@ def test_unread_item_drops_its_summation_from_the_filing_calculations() -> None:
 
 @pytest.mark.parametrize("source", [WANYUAN, BANK], ids=["wanyuan", "bank"])
 def test_arelle_accepts(source: Path, tmp_path: Path) -> None:
-    write_package(load_taxonomy(), tmp_path / "xbrlify-taxonomy.zip")
-    write_filing(convert(source), tmp_path, source.stem)
-    run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", tmp_path / source.stem / f"{source.stem}.xbrl")
+    _, run = write_and_validate(convert(source), source.stem, tmp_path)
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "calc11e" not in log

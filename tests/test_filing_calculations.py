@@ -5,13 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import FIXTURES, arelle_validate, value
+from conftest import FIXTURES, value, write_and_validate
 
 from xbrlify.converters.pipeline import convert
-from xbrlify.export.write import write_filing
 from xbrlify.model import Severity
-from xbrlify.taxonomy import load_taxonomy
-from xbrlify.taxonomy.package import write_package
 
 UNMAPPED = FIXTURES / "unmapped_row_statement.txt"
 
@@ -29,10 +26,6 @@ def test_a_row_no_line_matches_leaves_its_total_out_of_the_calculations(tmp_path
     assert "ifrs-full:CurrentAssets" not in parents
     assert "ifrs-full:Assets" in parents  # the totals around it still add up and are kept
     assert value(filing, "CurrentAssets", "2024-06-30") == Decimal("170000.00")
-    write_package(load_taxonomy(), tmp_path / "xbrlify-taxonomy.zip")
-    write_filing(filing, tmp_path, UNMAPPED.stem)
-    run = arelle_validate(
-        tmp_path / "xbrlify-taxonomy.zip", tmp_path / UNMAPPED.stem / f"{UNMAPPED.stem}.xbrl"
-    )
+    _, run = write_and_validate(filing, UNMAPPED.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "calc11e" not in run.stdout + run.stderr
