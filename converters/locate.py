@@ -140,10 +140,7 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
 def _year_columns(texts: list[str]) -> list[Column]:
     """Years printed alone under one month-day (``At 31 December 2024`` over ``2024 2023``)."""
     joined = "|".join(texts)
-    dates = [
-        d for y, m, dd in periods.instants_parts(joined) if (d := periods.safe_date(y, m, dd)) is not None
-    ]
-    return [Column(Instant(instant=d), joined) for d in dates] if len(dates) >= 2 else []
+    return [Column(Instant(instant=d), joined) for d in periods.year_instants(joined)]
 
 
 def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:

@@ -74,16 +74,7 @@ _EN_ENDED = re.compile(
     r"(?=\d{4}年|\d{1,2}月)",
     re.IGNORECASE,
 )
-_EN_COUNT = {
-    "three": "三",
-    "six": "六",
-    "nine": "九",
-    "twelve": "十二",
-    "3": "三",
-    "6": "六",
-    "9": "九",
-    "12": "十二",
-}
+_EN_COUNT = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 _LONE_YEAR = re.compile(r"(?<![\d,.年/-])((?:19|20)\d{2})(?!\s*[年月])(?![\d,./-])")
 
 
@@ -108,7 +99,8 @@ def english_dates(text: str, lone_years: bool = True) -> str:
         date = re.match(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text[m.end() :])
         if not date:
             continue
-        length = "年度" if m.group(2) else _EN_COUNT[m.group(1).lower()] + "个月"
+        count = m.group(1) and _EN_COUNT.get(m.group(1).lower(), m.group(1))
+        length = f"{count}个月" if count else "年度"
         out.append(text[pos : m.start()] + "截至" + date.group(0) + "止" + length)
         pos = m.end() + date.end()
     text = "".join(out) + text[pos:]
@@ -150,8 +142,9 @@ def instants(header: str) -> list[dt.date]:
     return []
 
 
-def instants_parts(header: str) -> list[tuple[int, int, int]]:
-    """Years printed alone, each with the single month-day the header prints (in a date or alone)."""
+def year_instants(header: str) -> list[dt.date]:
+    """Years printed alone, each at the single month-day the header prints (in a date or alone):
+    ``At 31 December 2024`` over ``2024 2023``."""
     header = arabic_dates(header)
     mds = {(int(m), int(d)) for _, m, d in _FULL_DATE.findall(header)}
     rest = _FULL_DATE.sub("", header)
@@ -160,7 +153,7 @@ def instants_parts(header: str) -> list[tuple[int, int, int]]:
     if len(mds) != 1 or len(years) < 2:
         return []
     ((month, day),) = mds
-    return [(y, month, day) for y in years]
+    return [d for d in (safe_date(y, month, day) for y in years) if d]
 
 
 def _ended(header: str, m: re.Match[str], months: int) -> list[tuple[dt.date, dt.date]]:

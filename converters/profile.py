@@ -109,7 +109,7 @@ def _printed_issuer(head: list[str], name: str | None) -> Entity | None:
 
 def _report_period(text: str, report_type: str) -> Duration | None:
     text = periods.arabic_dates(text)
-    m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(?:(?:六|三|九|十二)个月|年度)", text)
+    m = re.search(r"截至(\d{4})年(\d{1,2})月(\d{1,2})日止(?:(?:六|三|九|十二|6|3|9|12)个月|年度)", text)
     if m:
         spans = periods.durations(m.group(0))
         if spans:
@@ -152,7 +152,8 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
     The issuer comes from the document's own stock code; failing that, from `entity` (given by the
     user); failing that, from a stock code leading the file name, which is reported as a finding."""
     raw_head = [line.text for line in doc.lines[:80]]
-    head = [simplified(t) for t in raw_head]
+    # English dates in the Chinese form (FOR THE YEAR ENDED 31 DECEMBER 2024 → 截至2024年12月31日止年度)
+    head = [simplified(periods.english_dates(t, lone_years=False)) for t in raw_head]
     running = tuple(r for r in doc.meta.get("running_heads", "").split("\n") if r)
     name = issuer_name(head, raw_head, doc.lines, running)
     printed = _printed_issuer(head, name)
@@ -193,7 +194,6 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
         standard=standard,
         report_type=report_type,
         currency=currency,
-        period=_report_period(simplified(periods.english_dates("\n".join(raw_head), False)), report_type)
-        or _report_period(head_text, report_type),
+        period=_report_period(head_text, report_type),
         published=published,
     )

@@ -274,12 +274,11 @@ def note_score(row: Row, option: Option, headings: dict[str, list[str]]) -> floa
     """How well a reading's note reference fits the notes section: a heading with that number whose
     title shares wording with the row label scores above 1; no note is neutral (0.5); a note
     number with no related heading scores 0."""
-    if option.note is None:
+    if option.note_number is None:
         return 0.5
-    number = option.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")
     label = _bigrams(row.normalized)
     best = 0.0
-    for title in headings.get(number, []):
+    for title in headings.get(option.note_number, []):
         common = label & _bigrams(normalize(title))
         if common and label:
             best = max(best, 1 + len(common) / len(label))
@@ -300,13 +299,6 @@ def _prefer_documented_notes(
     return [s for score, s in scored if score == top]
 
 
-def _note_number(option: Option) -> int | None:
-    if option.note is None:
-        return None
-    digits = option.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")
-    return int(digits) if digits.isdigit() else None
-
-
 def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -> list[dict[int, Option]]:
     """Among solutions arithmetic allows, keep those whose note references run most nearly in
     printed order: notes are numbered in the order of the statement lines they explain, so the
@@ -321,9 +313,9 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
         notes = []
         for i, row in enumerate(rows):
             opt = solution.get(i) or (row.options[0] if len(row.options) == 1 else None)
-            n = _note_number(opt) if opt is not None else None
-            if n is not None:
-                notes.append(n)
+            number = opt.note_number if opt is not None else None
+            if number is not None and number.isdigit():
+                notes.append(int(number))
         steps = list(itertools.pairwise(notes))
         # a fall back to a note already referred to (衍生金融负债 citing the note of 衍生金融资产) is
         # a second reference, not disorder
@@ -369,18 +361,16 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         active.append(eq)
     unsatisfiable = [eq for eq in active if not _satisfiable(eq, rows, arithmetic)]
     for eq in unsatisfiable:
-        unmapped = _unmapped_inside(rows, eq)
+        severity, code, lacking = _lacking_unmapped(rows, eq, "calc-unsatisfiable")
         findings.append(
             Finding(
-                severity=Severity.INFO if unmapped else Severity.WARNING,
-                code="calc-incomplete" if unmapped else "calc-unsatisfiable",
+                severity=severity,
+                code=code,
                 table=table.id,
                 line=rows[eq.total].line.number,
                 concept=rows[eq.total].concept,
                 period=table.columns[eq.column].period.key,
-                message=f"{eq.label}: no reading of the rows involved adds up"
-                + (f" without the unmapped row(s) {', '.join(map(repr, unmapped))}" if unmapped else "")
-                + "; not used",
+                message=f"{eq.label}: no reading of the rows involved adds up{lacking}; not used",
             )
         )
     active = [eq for eq in active if eq not in unsatisfiable]
@@ -472,21 +462,23 @@ def _inconsistent(table: Table, eq: Equation, pick: dict[int, Option]) -> Findin
         if v is not None and i != eq.total:
             parts.append(f"{'+' if coef > 0 else '-'}{abs(v)} ({rows[i].label})")
     col = table.columns[eq.column].period.key
-    unmapped = _unmapped_inside(rows, eq)
+    severity, code, lacking = _lacking_unmapped(rows, eq, "calc-inconsistent-in-document")
     return Finding(
-        severity=Severity.INFO if unmapped else Severity.WARNING,
-        code="calc-incomplete" if unmapped else "calc-inconsistent-in-document",
+        severity=severity,
+        code=code,
         line=total.line.number,
         table=table.id,
         concept=total.concept,
         period=col,
-        message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs "
-        + " ".join(parts)
-        + (f", without the unmapped row(s) {', '.join(map(repr, unmapped))}" if unmapped else ""),
+        message=f"{eq.label}: printed {_x(total, pick[eq.total], eq.column)} vs " + " ".join(parts) + lacking,
     )
 
 
-def _unmapped_inside(rows: list[Row], eq: Equation) -> list[str]:
-    """Labels of rows no layout line matched, printed among the equation's rows (it may lack them)."""
+def _lacking_unmapped(rows: list[Row], eq: Equation, code: str) -> tuple[Severity, str, str]:
+    """Severity, code and wording of an equation that fails: incomplete (info) when rows no layout
+    line matched are printed among its rows, as it probably lacks them; else `code`, a warning."""
     span = [i for i, _ in eq.terms]
-    return [r.label for r in rows[min(span) + 1 : max(span)] if r.concept is None]
+    unmapped = [r.label for r in rows[min(span) + 1 : max(span)] if r.concept is None]
+    if not unmapped:
+        return Severity.WARNING, code, ""
+    return Severity.INFO, "calc-incomplete", f" without the unmapped row(s) {', '.join(map(repr, unmapped))}"

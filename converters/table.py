@@ -56,6 +56,11 @@ class Option:
     cells: tuple[Cell, ...]
     decimals: int
 
+    @property
+    def note_number(self) -> str | None:
+        """The note reference without its lettered part (``5(c)`` → ``5``)."""
+        return self.note.rstrip(")abcdefghijklmnopqrstuvwxyz(") if self.note else None
+
     def value(self, column: int) -> Decimal | None:
         for c in self.cells:
             if c.column == column:

@@ -91,8 +91,7 @@ def check_calculations(
                 computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
                 tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
                 if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
-                    lines |= {f.provenance.line for f, _ in present if f.provenance.line}
-                    lines.add(total.provenance.line or 0)
+                    lines |= {f.provenance.line for f, _ in (*present, (total, 1)) if f.provenance.line}
                     problems.append(
                         Finding(
                             severity=Severity.WARNING,

@@ -345,6 +345,20 @@ def definition_linkbase(
     return to_xml(root)
 
 
+def linkbase_ref(appinfo: etree._Element, href: str, kind: str) -> None:
+    """A linkbaseRef of `kind` (label, definition, presentation, calculation) in a schema's appinfo."""
+    etree.SubElement(
+        appinfo,
+        _q(LINK, "linkbaseRef"),
+        {
+            _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): href,
+            _q(XLINK, "role"): f"http://www.xbrl.org/2003/role/{kind}LinkbaseRef",
+            _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase",
+        },
+    )
+
+
 def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
     target = f"{TAXONOMY_BASE}entry/{standard.lower()}"
     root = schema_root(
@@ -371,27 +385,8 @@ def entry_schema(standard: str, layouts: list[Layout]) -> bytes:
             etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:presentationLink"
             etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:calculationLink"
     for href in hrefs:
-        role = (
-            "http://www.xbrl.org/2003/role/labelLinkbaseRef"
-            if "lab-" in href
-            else (
-                "http://www.xbrl.org/2003/role/definitionLinkbaseRef"
-                if "def" in href
-                else "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
-                if "pre-" in href
-                else "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
-            )
-        )
-        etree.SubElement(
-            app,
-            _q(LINK, "linkbaseRef"),
-            {
-                _q(XLINK, "type"): "simple",
-                _q(XLINK, "href"): href,
-                _q(XLINK, "role"): role,
-                _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase",
-            },
-        )
+        kind = "label" if "lab-" in href else "definition" if "def" in href else "presentation"
+        linkbase_ref(app, href, kind)
     # annotation must come before imports in XSD; move it first
     root.remove(ann)
     root.insert(0, ann)
@@ -409,16 +404,7 @@ def calculations_entry(standard: str, layouts: list[Layout]) -> bytes:
     ann = etree.Element(_q(XSD, "annotation"))
     app = etree.SubElement(ann, _q(XSD, "appinfo"))
     for lay in layouts:
-        etree.SubElement(
-            app,
-            _q(LINK, "linkbaseRef"),
-            {
-                _q(XLINK, "type"): "simple",
-                _q(XLINK, "href"): f"../linkbases/cal-{lay.id}.xml",
-                _q(XLINK, "role"): "http://www.xbrl.org/2003/role/calculationLinkbaseRef",
-                _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase",
-            },
-        )
+        linkbase_ref(app, f"../linkbases/cal-{lay.id}.xml", "calculation")
     root.insert(0, ann)
     return to_xml(root)
 

@@ -10,14 +10,13 @@ from xbrlify.model import Filing
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
 from xbrlify.taxonomy.model import CAS_SCHEMA_URL, IFRS_SCHEMA_URL, Label
 from xbrlify.taxonomy.package import (
-    LINK,
-    XLINK,
     XSD,
     calculation_linkbase,
     definition_linkbase,
     element_decl,
     entry_point_url,
     label_linkbase,
+    linkbase_ref,
     schema_root,
     to_xml,
 )
@@ -40,7 +39,7 @@ def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None)
     hrefs = {"ext": f"{stem}-ext.xsd", "cas": CAS_SCHEMA_URL, "ifrs-full": IFRS_SCHEMA_URL}
     networks = [(taxonomy.layouts[layout_id], arcs) for layout_id, arcs in filing.calculations.items()]
     files = {f"{stem}-ext-cal.xml": calculation_linkbase(networks, hrefs, entry)}
-    refs = [(f"{stem}-ext-cal.xml", "calculationLinkbaseRef")]
+    refs = [(f"{stem}-ext-cal.xml", "calculation")]
     if filing.extension_concepts:
         labelled = []
         for concept in filing.extension_concepts:
@@ -55,22 +54,13 @@ def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None)
             scaffold=False,
         )
         refs += [
-            (f"{stem}-ext-lab.xml", "labelLinkbaseRef"),
-            (f"{stem}-ext-def.xml", "definitionLinkbaseRef"),
+            (f"{stem}-ext-lab.xml", "label"),
+            (f"{stem}-ext-def.xml", "definition"),
         ]
     ann = etree.Element(f"{{{XSD}}}annotation")
     app = etree.SubElement(ann, f"{{{XSD}}}appinfo")
-    for href, role in refs:
-        etree.SubElement(
-            app,
-            f"{{{LINK}}}linkbaseRef",
-            {
-                f"{{{XLINK}}}type": "simple",
-                f"{{{XLINK}}}href": href,
-                f"{{{XLINK}}}role": f"http://www.xbrl.org/2003/role/{role}",
-                f"{{{XLINK}}}arcrole": "http://www.w3.org/1999/xlink/properties/linkbase",
-            },
-        )
+    for href, kind in refs:
+        linkbase_ref(app, href, kind)
     root.insert(0, ann)
     for concept in filing.extension_concepts:
         element_decl(root, concept)
