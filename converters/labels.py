@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from xbrlify.converters.text import simplified
@@ -17,18 +18,36 @@ _TRAILING = re.compile(r"[:;、]+$")
 _SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing and math slashes print as /
 
 
+_ALTERNATIVE = re.compile(r"/\s*[(（][^()（）]*[)）]|[(（][^()（）]*[)）]\s*/")
+_ARTICLE = re.compile(r"\bthe\s+", re.IGNORECASE)
+_PLURAL = re.compile(r"\b([a-z]{2,}?)(ies|sses|s)\b")
+
+
+def _singular(m: re.Match[str]) -> str:
+    stem, ending = m.group(1), m.group(2)
+    if ending == "ies":
+        return stem + "y"
+    if ending == "sses":
+        return stem + "ss"
+    return m.group(0) if stem.endswith(("s", "u", "i")) else stem
+
+
 @cache
 def normalize(label: str) -> str:
-    """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes;
-    "for the year" reads as "for the period" (annual and interim statements share their lines)."""
-    text = simplified(label).lower().replace(",", "、").translate(_SLASHES)
+    """Simplified script, half-width, no spaces, no numbering, no 其中/加/减 prefix, no sign notes,
+    no printed alternative (``profit/(loss)``, ``(亏损)/溢利``); English words singular and without
+    "the"; "for the year" reads as "for the period" (annual and interim statements share their lines)."""
+    text = _ALTERNATIVE.sub("", unicodedata.normalize("NFKC", label).translate(_SLASHES))
+    if re.search("[A-Za-z]", text):
+        text = _PLURAL.sub(_singular, _ARTICLE.sub("", text.lower()))
+    text = simplified(text).lower().replace(",", "、")
     text = _SIGN_NOTE.sub("", text)
     previous = None
     while previous != text:
         previous = text
         text = _NUMBERING.sub("", text)
         text = _PREFIX.sub("", text)
-    return _TRAILING.sub("", text).replace("fortheyear", "fortheperiod")
+    return _TRAILING.sub("", text).replace("foryear", "forperiod")
 
 
 def without_parenthetical(label: str) -> str:

@@ -182,7 +182,17 @@ def split_tail(
             readings += [
                 Reading(m, toks) for toks in _tokens(tail, len(m), decimals, grouped, columns) if toks
             ]
-    return readings
+    spaced = [r for r in readings if _spaced(r, tail)] if " " in tail.strip() else []
+    return spaced or readings
+
+
+def _spaced(reading: Reading, tail: str) -> bool:
+    """Whether every boundary of the reading (after the note, between values) falls on a space:
+    where the text layer kept the gaps between columns, a reading that splits a printed run
+    (``67,372`` as note 6 and 7,372) is only a fall-back."""
+    bounds = [len(reading.note)] if reading.note else []
+    bounds += [t.end for t in reading.tokens[:-1]]
+    return all(b < len(tail) and tail[b] == " " for b in bounds)
 
 
 def _note_prefixes(tail: str) -> Iterator[str]:
