@@ -25,21 +25,21 @@ _EN_NAME = re.compile(
     r"^[A-Z][A-Za-z&.,() -]{3,80}(?:Co\.,? ?Ltd\.?|Limited|Inc\.?|Corporation)$", re.IGNORECASE
 )
 _EN_NOT_ISSUER = re.compile(r"exchange|clearing|auditor|certified public accountants", re.IGNORECASE)
-_REPORT_TYPES = (
-    ("中期业绩公告", "interim-results-announcement"),
-    ("全年业绩公告", "annual-results-announcement"),
-    ("年度业绩公告", "annual-results-announcement"),
-    ("半年度报告", "semi-annual-report"),
-    ("中期报告", "interim-report"),
-    ("第一季度报告", "quarterly-report"),
-    ("第三季度报告", "quarterly-report"),
-    ("年度报告", "annual-report"),
-    ("年报", "annual-report"),
-    ("投资者关系活动记录表", "investor-relations-record"),
-    ("interimresultsannouncement", "interim-results-announcement"),
-    ("annualresultsannouncement", "annual-results-announcement"),
-    ("interimreport", "interim-report"),
-    ("annualreport", "annual-report"),
+_REPORT_TYPES = (  # the title printed first in the head decides: a cover before its headings
+    (
+        r"中期业绩公告|announcementof(?:unaudited)?interimresults|interimresults(?:announcement|for)",
+        "interim-results-announcement",
+    ),
+    (
+        r"(?:全年|年度|末期)业绩公告|announcementof(?:audited)?(?:annual|final)results"
+        r"|(?:annual|final)results(?:announcement|for)",
+        "annual-results-announcement",
+    ),
+    (r"半年度报告", "semi-annual-report"),
+    (r"中期报告|interimreport", "interim-report"),
+    (r"第[一三]季度报告", "quarterly-report"),
+    (r"年度报告|年报|annualreport", "annual-report"),
+    (r"投资者关系活动记录表", "investor-relations-record"),
 )
 _PUBLISHED = re.compile(r"(?:公告日期|日期)[:：]?(\d{4})[-年](\d{1,2})[-月](\d{1,2})")
 
@@ -174,7 +174,8 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
         source = "file-name"
     head_text = "\n".join(head + [simplified(r) for r in running])
     lowered = head_text.lower()
-    report_type = next((code for word, code in _REPORT_TYPES if word in lowered), "other")
+    titles = [(m.start(), code) for pattern, code in _REPORT_TYPES if (m := re.search(pattern, lowered))]
+    report_type = min(titles)[1] if titles else "other"
     standard = "IFRS" if entity.exchange == "HKEX" else "CAS"
     if entity.exchange != "HKEX" and re.search(
         r"国际财务报告准则|香港财务报告准则|ifrs|hkfrs", "\n".join(head), re.I

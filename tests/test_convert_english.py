@@ -118,3 +118,62 @@ def test_arelle_accepts_the_english_filing(english: Filing, tmp_path: Path) -> N
     instance.write_text(broken, encoding="utf-8")
     run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", instance)
     assert "calc11e:inconsistentCalculationUsingRounding" in run.stdout + run.stderr
+
+
+# A second English layout: "For the six months ended 30 June" over "Notes 2024 2023", columns
+# separated by spaces, US-style wording (Revenues, Cost of revenues, SG&A), attribution to "equity
+# shareholders", an unlabelled total after it, and a net-assets statement of financial position whose
+# section totals are printed without labels.
+INTERIM = FIXTURES / "english" / "04321_harbourline_2024_interim_results_en.txt"
+H1_2024, H1_2023 = "2024-01-01..2024-06-30", "2023-01-01..2023-06-30"
+JUN2024, DEC2023 = "2024-06-30", "2023-12-31"
+
+
+@pytest.fixture(scope="module")
+def interim() -> Filing:
+    return convert(INTERIM)
+
+
+def test_interim_announcement_profile(interim: Filing) -> None:
+    doc = interim.document
+    assert (doc.entity.exchange, doc.entity.identifier) == ("HKEX", "04321")
+    assert doc.report_type == "interim-results-announcement"
+    assert doc.currency == "CNY"
+    assert doc.period is not None and doc.period.key == H1_2024
+
+
+def test_interim_income_statement_wording(interim: Filing) -> None:
+    assert value(interim, "Revenue", H1_2024) == Decimal("1250400000")
+    assert value(interim, "CostOfSales", H1_2023) == Decimal("931400000")
+    assert value(interim, "SellingGeneralAndAdministrativeExpense", H1_2024) == Decimal("150470000")
+    assert value(interim, "OtherExpenseByFunction", H1_2024) == Decimal("4120000")
+    assert value(interim, "OtherGainsLosses", H1_2023) == Decimal("-1450000")  # other net income/(loss)
+    assert value(interim, "ProfitLossAttributableToOwnersOfParent", H1_2024) == Decimal("90125000")
+    assert value(interim, "ProfitLoss", H1_2024) == Decimal("95897000")  # printed twice, agreeing
+    assert value(interim, "BasicEarningsLossPerShare", H1_2024) == Decimal("0.150")
+
+
+def test_spaced_columns_are_not_split_inside_a_number(interim: Filing) -> None:
+    """``5,672 4,320`` after a label with no note: not note 5 + 672 or note 56 + 72."""
+    share = "ShareOfProfitLossOfAssociatesAndJointVenturesAccountedForUsingEquityMethod"
+    assert value(interim, share, H1_2024) == Decimal("5672000")
+    assert value(interim, share, H1_2023) == Decimal("4320000")
+    assert value(interim, "ProfitLossAttributableToNoncontrollingInterests", H1_2024) == Decimal("5772000")
+
+
+def test_interim_financial_position_with_unlabelled_totals(interim: Filing) -> None:
+    assert value(interim, "NoncurrentAssets", JUN2024) == Decimal("945330000")
+    assert value(interim, "CurrentLiabilities", DEC2023) == Decimal("484590000")
+    assert value(interim, "CurrentBorrowingsAndCurrentPortionOfNoncurrentBorrowings", JUN2024) == Decimal(
+        "120000000"
+    )
+    assert value(interim, "LongtermBorrowings", JUN2024) == Decimal("200000000")
+    assert value(interim, "NetAssetsLiabilities", DEC2023) == Decimal("955840000")
+    assert value(interim, "EquityAttributableToOwnersOfParent", JUN2024) == Decimal("965620000")
+    assert value(interim, "CurrentTaxLiabilitiesCurrent", JUN2024) == Decimal("15670000")
+
+
+def test_interim_reconciles_and_arelle_accepts(interim: Filing, tmp_path: Path) -> None:
+    assert [f for f in interim.findings if f.severity != Severity.INFO] == []
+    _, run = write_and_validate(interim, INTERIM.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr

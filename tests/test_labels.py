@@ -21,6 +21,14 @@ from xbrlify.taxonomy import load_taxonomy
         ("以下应占期內溢利：", "以下应占期内溢利"),
         ("物業、廠房及設備", "物业、厂房及设备"),
         ("Property, plant and equipment", "property、plantandequipment"),
+        # printed alternatives, English plurals and articles
+        ("(Loss)/profit for the year", "profitforperiod"),
+        ("Profit/(loss) for the period", "profitforperiod"),
+        ("經營活動（所用）／所得現金淨額", "经营活动所得现金净额"),
+        ("Cash and cash equivalents at the beginning of the year", "cashandcashequivalentatbeginningofyear"),
+        ("Non-controlling interests", "non-controllinginterest"),
+        ("Total liabilities", "totalliability"),
+        ("Impairment losses", "impairmentloss"),
     ],
 )
 def test_normalize(printed: str, normalized: str) -> None:

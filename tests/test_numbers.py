@@ -29,6 +29,20 @@ def test_note_glued_to_two_columns_gives_every_wellformed_split() -> None:
     }
 
 
+def test_printed_gaps_are_token_boundaries_when_they_read() -> None:
+    """Where the text layer kept the gaps between columns, a spaced run is one number; splitting
+    inside it (note 6 + 7,372) is left for tails that do not read otherwise."""
+    assert readings("67,372 54,320", 0) == {(None, ("67372", "54320"))}
+    assert readings("11 0.307 0.294", 3) == {("11", ("0.307", "0.294"))}
+    # a note glued to the first value with a gap before the second: no spaced reading exists
+    # (1158,977 is not a number), so every glued split stays
+    assert readings("1158,977 26,485", 0) == {
+        ("1", ("158977", "26485")),
+        ("11", ("58977", "26485")),
+        ("115", ("8977", "26485")),
+    }
+
+
 def test_parenthesised_negatives_and_nil_dash() -> None:
     assert readings(split_label("销售成本(329,803)(254,054)")[1], 0) == {(None, ("-329803", "-254054"))}
     assert readings(split_label("受限制现金–442")[1], 0) == {(None, ("nil", "442"))}
