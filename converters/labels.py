@@ -19,6 +19,7 @@ _SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing an
 
 
 _ALTERNATIVE = re.compile(r"/\s*[(（][^()（）]*[)）]|[(（][^()（）]*[)）]\s*/")
+_WORD_DASH = re.compile(r"(?<=[a-z$)])\s*[-–—]+\s+|\s+[-–—]+\s*(?=[a-z(])")
 _ARTICLE = re.compile(r"\bthe\s+", re.IGNORECASE)
 _PLURAL = re.compile(r"\b([a-z]{2,}?)(ies|sses|s)\b")
 
@@ -38,8 +39,8 @@ def normalize(label: str) -> str:
     no printed alternative (``profit/(loss)``, ``(亏损)/溢利``); English words singular and without
     "the"; "for the year" reads as "for the period" (annual and interim statements share their lines)."""
     text = _ALTERNATIVE.sub("", unicodedata.normalize("NFKC", label).translate(_SLASHES))
-    if re.search("[A-Za-z]", text):
-        text = _PLURAL.sub(_singular, _ARTICLE.sub("", text.lower()))
+    if re.search("[A-Za-z]", text):  # English: a dash between words is a separator, as a space
+        text = _PLURAL.sub(_singular, _ARTICLE.sub("", _WORD_DASH.sub(" ", text.lower())))
     text = simplified(text).lower().replace(",", "、")
     text = _SIGN_NOTE.sub("", text)
     previous = None

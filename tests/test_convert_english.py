@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, arelle_validate, find, value, write_and_validate
 
+from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.periods import durations, english_dates, instants
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
@@ -177,3 +178,22 @@ def test_interim_reconciles_and_arelle_accepts(interim: Filing, tmp_path: Path) 
     assert [f for f in interim.findings if f.severity != Severity.INFO] == []
     _, run = write_and_validate(interim, INTERIM.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "For the six months ended 30 June",
+        "For the year ended 31 December 2023 (Expressed in Renminbi (“RMB”))",
+        "Notes 2024 2023",
+        "(unaudited) (audited)",
+        "HK$'000 HK$'000",
+    ],
+)
+def test_english_header_lines(header: str) -> None:
+    assert is_header_line(header)
+
+
+@pytest.mark.parametrize("row", ["Revenues 5 74,411 73,169", "Income tax", "RMB bonds issued"])
+def test_rows_are_not_header_lines(row: str) -> None:
+    assert not is_header_line(row)
