@@ -5,15 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+Box = tuple[float, float, float, float]
+"""A rectangle on a PDF page in points from its top-left corner: (x0, top, x1, bottom)."""
+
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the source: 1-based line number, page (if known) and text."""
+    """One line of the source: 1-based line number, page (if known) and text.  A PDF line also knows
+    where its characters are: `offset`, the index of its first character in the page's text layer,
+    or `boxes`, one box per character (None for a gap) when the line was rebuilt from positions."""
 
     number: int
     text: str
     page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    offset: int | None = None
+    boxes: tuple[Box | None, ...] | None = None
 
 
 @dataclass(frozen=True)

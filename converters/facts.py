@@ -143,7 +143,6 @@ def _fact(
             page=row.line.page,
             char_start=start,
             char_end=end,
-            bbox=row.line.bbox,
             table=f"{table.id} {table.title.text[:40]}",
             row_label=row.label,
             column_header=table.columns[cell.column].header,

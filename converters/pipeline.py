@@ -9,6 +9,7 @@ from xbrlify.converters.locate import locate
 from xbrlify.converters.parse import parse
 from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.read import read
+from xbrlify.converters.read_pdf import attach_boxes
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import (
     check_calculations,
@@ -78,6 +79,8 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         facts += table_fact_list
         findings += mapped
         extensions.update({c.qname: c for c in ext})
+    if doc.kind == "pdf":
+        facts = attach_boxes(path.read_bytes(), doc, facts)
     if not tables:
         findings.append(
             Finding(

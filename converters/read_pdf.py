@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -17,8 +16,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from xbrlify.converters.document import Document, Line
+from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
+from xbrlify.model import Fact
 
 _REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
 _PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
@@ -91,12 +91,15 @@ def looks_reversed(text: str) -> bool:
     return statement and len(rows) >= 2 and mirrored >= 3 and mirrored > 2 * upright
 
 
-def baseline_lines(data: bytes, page_numbers: list[int]) -> dict[int, list[str]]:
+def baseline_lines(
+    data: bytes, page_numbers: list[int]
+) -> dict[int, list[tuple[str, tuple[Box | None, ...]]]]:
     """Lines rebuilt from character positions: grouped by text baseline, ordered left to right,
-    with a space wherever the gap between characters exceeds a third of the font size."""
+    with a space wherever the gap between characters exceeds a third of the font size; each with
+    the box of every character (None for an inserted space)."""
     import pdfplumber  # noqa: PLC0415 - layout analysis only for the pages that need it
 
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[tuple[str, tuple[Box | None, ...]]]] = {}
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number in page_numbers:
             chars = [c for c in pdf.pages[number - 1].chars if c.get("upright", True) and c["text"].strip()]
@@ -106,15 +109,78 @@ def baseline_lines(data: bytes, page_numbers: list[int]) -> dict[int, list[str]]
                     rows[-1].append(c)
                 else:
                     rows.append([c])
-            lines = []
+            lines: list[tuple[str, tuple[Box | None, ...]]] = []
             for row in rows:
                 row.sort(key=lambda c: c["x0"])
-                text = row[0]["text"]
-                for prev, cur in itertools.pairwise(row):
-                    gap = cur["x0"] - prev["x1"]
-                    text += (" " if gap > max(prev["size"], cur["size"]) / 3 else "") + cur["text"]
-                lines.append(text)
+                text, boxes = "", list[Box | None]()
+                for k, cur in enumerate(row):
+                    prev = row[k - 1] if k else None
+                    if prev is not None and cur["x0"] - prev["x1"] > max(prev["size"], cur["size"]) / 3:
+                        text += " "
+                        boxes.append(None)
+                    text += cur["text"]
+                    boxes += [(cur["x0"], cur["top"], cur["x1"], cur["bottom"])] * len(cur["text"])
+                lines.append((text, tuple(boxes)))
             out[number] = lines
+    return out
+
+
+def _page_lines(text: str) -> list[tuple[str, int]]:
+    """The lines of a page's text layer, stripped, each with the index of its first character."""
+    out = []
+    pos = 0
+    for piece in re.split(r"(\r\n|\r|\n)", text)[::2]:
+        lead = len(piece) - len(piece.lstrip())
+        out.append((piece.strip(), pos + lead))
+        pos += len(piece)
+        pos += 2 if text.startswith("\r\n", pos) else 1
+    return out
+
+
+def attach_boxes(data: bytes, doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Facts read from a PDF with the box of their number on the page (points from the top-left)."""
+    lines = {line.number: line for line in doc.lines}
+    by_page: dict[int, list[int]] = {}
+    for i, fact in enumerate(facts):
+        prov = fact.provenance
+        line = lines.get(prov.line) if prov.line is not None else None
+        if line is not None and line.page is not None and prov.char_start is not None:
+            by_page.setdefault(line.page, []).append(i)
+    if not by_page:
+        return facts
+    out = list(facts)
+    pdf = _open(data)
+    try:
+        for page_number, indexes in by_page.items():
+            page = pdf[page_number - 1]
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            for i in indexes:
+                prov = facts[i].provenance
+                line = lines[prov.line]  # type: ignore[index]
+                start, end = prov.char_start or 0, prov.char_end or 0
+                if line.boxes is not None:
+                    boxes = [b for b in line.boxes[start:end] if b is not None]
+                elif line.offset is not None:
+                    boxes = []
+                    for k in range(line.offset + start, line.offset + end):
+                        left, bottom, right, top = textpage.get_charbox(k, loose=True)
+                        if right > left:
+                            boxes.append((left, height - top, right, height - bottom))
+                else:
+                    boxes = []
+                if boxes:
+                    box = (
+                        round(min(b[0] for b in boxes), 2),
+                        round(min(b[1] for b in boxes), 2),
+                        round(max(b[2] for b in boxes), 2),
+                        round(max(b[3] for b in boxes), 2),
+                    )
+                    out[i] = facts[i].model_copy(update={"provenance": prov.model_copy(update={"bbox": box})})
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
     return out
 
 
@@ -129,24 +195,27 @@ def read_pdf(path: Path) -> Document:
     texts = page_texts(data)
     if sum(len(t.strip()) for t in texts) < _MIN_TEXT_CHARS:
         raise ConversionError("no-text-layer", "the PDF has no text layer (scanned images?); OCR it first")
-    pages = [[ln.strip() for ln in t.replace("\r\n", "\n").replace("\r", "\n").split("\n")] for t in texts]
+    pages: list[list[tuple[str, int | tuple[Box | None, ...]]]] = [list(_page_lines(t)) for t in texts]
     reversed_pages = [i for i, t in enumerate(texts, start=1) if looks_reversed(t)]
     if reversed_pages:
         for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
-            pages[page_number - 1] = rebuilt
-    furniture = _furniture([[ln for ln in p if ln] for p in pages])
+            pages[page_number - 1] = list(rebuilt)
+    furniture = _furniture([[ln for ln, _ in p if ln] for p in pages])
     lines: list[Line] = []
     heads: Counter[str] = Counter()
     number = 0
     for page_no, page in enumerate(pages, start=1):
-        for text in page:
+        for text, where in page:
             number += 1
             if not text or _PAGE_NUMBER.match(text):
                 continue
             if re.sub(r"\d+", "#", text) in furniture:
                 heads[text] += 1
                 continue
-            lines.append(Line(number=number, text=text, page=page_no))
+            if isinstance(where, int):
+                lines.append(Line(number=number, text=text, page=page_no, offset=where))
+            else:
+                lines.append(Line(number=number, text=text, page=page_no, boxes=where))
     # the running heads (report title, issuer name) are dropped from the lines but kept for the profile
     meta = {"running_heads": "\n".join(text for text, _ in heads.most_common(5))} if heads else {}
     digest = hashlib.sha256(data).hexdigest()

@@ -86,3 +86,21 @@ def write_and_validate(filing: Filing, stem: str, out: Path) -> tuple[Path, subp
     write_filing(filing, out, stem)
     instance = out / stem / f"{stem}.xbrl"
     return instance, arelle_validate(out / "xbrlify-taxonomy.zip", instance)
+
+
+def assert_boxes_enclose_numbers(filing: Filing, pdf_path: Path, *must: Fact) -> None:
+    """Every fact read from a table has a box on its page; cropping the page to the box of a sample
+    of them (and of `must`) gives back exactly the printed number."""
+    import pdfplumber  # noqa: PLC0415
+
+    numeric = [f for f in filing.facts if f.provenance.char_start is not None]
+    assert numeric and all(f.provenance.bbox is not None for f in numeric)
+    with pdfplumber.open(pdf_path) as pdf:
+        for fact in [*must, *numeric[:: max(1, len(numeric) // 25)]]:
+            prov = fact.provenance
+            assert prov.page is not None and prov.bbox is not None
+            page = pdf.pages[prov.page - 1]
+            x0, top, x1, bottom = prov.bbox
+            assert 0 <= x0 < x1 <= page.width and 0 <= top < bottom <= page.height
+            text = page.within_bbox((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
+            assert text.replace(" ", "") == (prov.raw_text or "").replace(" ", ""), prov

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import ROOT, find, value
+from conftest import ROOT, assert_boxes_enclose_numbers, find, value
 
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.profile import entity_from
@@ -84,3 +84,12 @@ def test_cash_flow_lines_the_taxonomy_lacks_are_flagged_and_kept_out_of_the_calc
     parents = {a.parent for a in report.calculations.get("ifrs_cash_flow", [])}
     assert "ifrs-full:CashFlowsFromUsedInInvestingActivities" not in parents
     assert "ifrs-full:CashFlowsFromUsedInOperatingActivities" in parents  # 74,022 − 194,393 adds up
+
+
+def test_boxes_of_numbers_on_upright_and_rebuilt_pages(report: Filing) -> None:
+    """The income statement's text layer is upright; the statement of financial position's is
+    rebuilt from character positions: both give each number's box."""
+    revenue = find(report, "Revenue", H1_2023)[0]
+    assets = find(report, "PropertyPlantAndEquipment", "2023-06-30")[0]
+    assert assets.provenance.page == 9
+    assert_boxes_enclose_numbers(report, REPORT, revenue, assets)

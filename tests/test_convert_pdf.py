@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import ROOT, find, value
+from conftest import ROOT, assert_boxes_enclose_numbers, find, value
 
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing
@@ -61,3 +61,7 @@ def test_wrapped_label_with_numbers_on_the_next_line(annual: Filing) -> None:
 
 def test_page_furniture_is_not_read_as_rows(annual: Filing) -> None:
     assert not annual.extension_concepts
+
+
+def test_every_number_has_its_box_on_the_page(annual: Filing) -> None:
+    assert_boxes_enclose_numbers(annual, ANNUAL, find(annual, "Revenue", FY2019)[0])

@@ -10,6 +10,9 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
+from xbrlify.converters.pipeline import convert
+from xbrlify.export.rdf import serialize
+
 SHAPES = Graph().parse(ROOT / "schemas" / "xbrlify-shapes.ttl")
 XFY = Namespace("https://xbrlify.org/ns#")
 
@@ -38,3 +41,17 @@ def test_a_broken_graph_does_not_conform(converted: Path) -> None:
     assert not ok
     assert "concept" in text and "decimal" in text.lower()
     assert isinstance(fact, URIRef)
+
+
+def test_pdf_regions_conform_and_a_malformed_region_does_not() -> None:
+    filing = convert(ROOT / "examples" / "filings" / "603339_2019_annual.pdf")
+    graph = Graph().parse(data=serialize(filing)["ttl"], format="turtle")
+    regions = list(graph.objects(None, XFY.region))
+    assert len(regions) == sum(1 for f in filing.facts if f.provenance.bbox is not None) > 300
+    ok, text = conforms(graph)
+    assert ok, text
+    rdf_value = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
+    region = regions[0]
+    graph.set((region, rdf_value, Literal("page=x&viewrect=1,2")))
+    ok, text = conforms(graph)
+    assert not ok and "viewrect" in text

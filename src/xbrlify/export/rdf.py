@@ -25,7 +25,10 @@ XFY = "https://xbrlify.org/ns#"
 OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = ox.NamedNode(RDF + "type")
+RDF_VALUE = ox.NamedNode(RDF + "value")
+PDF_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3778"  # PDF fragment identifiers: page=N&viewrect=l,t,w,h
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -92,6 +95,14 @@ def _fact_triples(
             yield ox.Triple(sel, _n(OA + "end"), _lit(prov.char_end, "nonNegativeInteger"))
         if prov.page is not None:
             yield ox.Triple(sel, _n(XFY + "page"), _lit(prov.page, "integer"))
+    if prov.page is not None and prov.bbox is not None:
+        region = _n(f"{fact_iri(filing, fact)}#region")
+        x0, top, x1, bottom = prov.bbox
+        fragment = f"page={prov.page}&viewrect={x0:.2f},{top:.2f},{x1 - x0:.2f},{bottom - top:.2f}"
+        yield ox.Triple(node, _n(XFY + "region"), region)
+        yield ox.Triple(region, RDF_TYPE, _n(OA + "FragmentSelector"))
+        yield ox.Triple(region, _n(DCTERMS + "conformsTo"), _n(PDF_FRAGMENTS))
+        yield ox.Triple(region, RDF_VALUE, _lit(fragment))
     if prov.row_label:
         yield ox.Triple(node, _n(XFY + "rowLabel"), _lit(prov.row_label, lang="zh"))
     if prov.column_header:
@@ -128,7 +139,7 @@ FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": o
 def serialize(filing: Filing, formats: tuple[str, ...] = ("ttl", "nt", "jsonld")) -> dict[str, str]:
     """The filing's triples, built once, in each requested format (file suffix → text)."""
     graph = list(triples(filing))
-    prefixes = {"xfy": XFY, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "xsd": XSD}
+    prefixes = {"xfy": XFY, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "xsd": XSD, "rdf": RDF}
     prefixes |= {p.replace("-", "_"): uri + "#" for p, uri in namespaces(filing).items()}
     out = {}
     for suffix in formats:
