@@ -11,7 +11,20 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTHS_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止(六|三|九|十二|6|3|9|12)[个個]月")
 _YEAR_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止年度")
-_HALF_YEAR = re.compile(r"(\d{4})年(?:半年度|中期|1[-—–~至]6月)")
+_HALF_YEAR = re.compile(r"(\d{4})年(?:半年度|中期)")
+_MONTH_RANGE = re.compile(r"(\d{4})年(?:[^\d年|]{0,6}?[(（]?)(\d{1,2})\s*[-—–~至]\s*(\d{1,2})月")
+_QUARTER = re.compile(r"(\d{4})年(前三|第[一二三四1-4])季度(?![(（]?\d{1,2}\s*[-—–~至])")
+_QUARTERS = {
+    "第一": (1, 3),
+    "第1": (1, 3),
+    "第二": (4, 6),
+    "第2": (4, 6),
+    "第三": (7, 9),
+    "第3": (7, 9),
+    "第四": (10, 12),
+    "第4": (10, 12),
+    "前三": (1, 9),
+}
 _FULL_YEAR = re.compile(r"(\d{4})年度")
 _MONTHS = {"三": 3, "六": 6, "九": 9, "十二": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
@@ -164,7 +177,8 @@ def _ended(header: str, m: re.Match[str], months: int) -> list[tuple[dt.date, dt
 
 
 def durations(header: str) -> list[tuple[dt.date, dt.date]]:
-    """Column durations in printed order, from 截至…止六个月 + years, 2024年半年度, 2024年度, 2024年1—6月."""
+    """Column durations in printed order, from 截至…止六个月 + years, 2024年1—6月 (any month range),
+    2024年第一季度 / 前三季度, 2024年半年度, 2024年度."""
     header = arabic_dates(header)
     m = _MONTHS_ENDED.search(header)
     if m:
@@ -172,6 +186,13 @@ def durations(header: str) -> list[tuple[dt.date, dt.date]]:
     m = _YEAR_ENDED.search(header)
     if m:
         return _ended(header, m, 12)
+    ranges = [(int(y), int(a), int(b)) for y, a, b in _MONTH_RANGE.findall(header)]
+    ranges = [(y, a, b) for y, a, b in ranges if 1 <= a <= b <= 12]
+    if ranges:  # 2024年1-6月, 2024年1—3月, 2024年前三季度(1-9月)
+        return [(dt.date(y, a, 1), month_end(y, b)) for y, a, b in ranges]
+    quarters = [(int(y), *_QUARTERS[q]) for y, q in _QUARTER.findall(header)]
+    if quarters:  # 2024年第一季度, 2024年前三季度
+        return [(dt.date(y, a, 1), month_end(y, b)) for y, a, b in quarters]
     halves = [int(y) for y in _HALF_YEAR.findall(header)]
     if halves:
         return [(dt.date(y, 1, 1), dt.date(y, 6, 30)) for y in halves]

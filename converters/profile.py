@@ -114,11 +114,12 @@ def _report_period(text: str, report_type: str) -> Duration | None:
         spans = periods.durations(m.group(0))
         if spans:
             return Duration(start=spans[0][0], end=spans[0][1])
-    m = re.search(r"(\d{4})年(?:半年度|年度|第一季度|第三季度)报告", text)
+    m = re.search(r"(\d{4})年(半年度|年度|第一季度|第三季度)报告", text)
     if m:
         year = int(m.group(1))
-        months = {"semi-annual-report": 6, "annual-report": 12}.get(report_type)
-        if months:
+        # a third-quarter report's statements run from the start of the year (年初至报告期末)
+        months = {"半年度": 6, "年度": 12, "第一季度": 3, "第三季度": 9}[m.group(2)]
+        if report_type in ("semi-annual-report", "annual-report", "quarterly-report"):
             return Duration(start=dt.date(year, 1, 1), end=periods.month_end(year, months))
     return None
 

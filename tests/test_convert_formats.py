@@ -96,3 +96,21 @@ def test_arelle_accepts(source: Path, tmp_path: Path) -> None:
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "calc11e" not in log
+
+
+QUARTERLY = FIXTURES / "quarterly" / "600999_2024_q1.txt"
+Q1_2024, Q1_2023 = "2024-01-01..2024-03-31", "2023-01-01..2023-03-31"
+
+
+def test_first_quarter_report_columns_and_glued_values_without_notes() -> None:
+    """A 第一季度报告: 2024年第一季度 / 2023年第一季度 columns, the balance sheet at 2024年3月31日
+    against the year end, no notes column, values glued in 万元."""
+    q1 = convert(QUARTERLY)
+    doc = q1.document
+    assert doc.report_type == "quarterly-report"
+    assert doc.period is not None and doc.period.key == Q1_2024
+    assert value(q1, "Revenue", Q1_2024) == Decimal("4683527400")  # 468,352.74 万元
+    assert value(q1, "ProfitLoss", Q1_2023) == Decimal("266402000")
+    assert value(q1, "Cash", "2024-03-31") == Decimal("1297468600")  # 货币资金
+    assert value(q1, "CurrentAssets", END2023) == Decimal("3402603500")
+    assert [f for f in q1.findings if f.severity != Severity.INFO] == []
