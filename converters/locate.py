@@ -123,7 +123,7 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
             chunk = "|".join(texts[i:j])  # a separator: no date may span two header lines
             cols: list[Column]
             if layout.period_type == "instant":
-                cols = [Column(Instant(instant=d), chunk) for d in periods.instants(chunk)]
+                cols = [Column(Instant(instant=_end_of_day(d)), chunk) for d in periods.instants(chunk)]
             else:
                 cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
             if len(cols) > len(best):
@@ -137,6 +137,12 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
         if re.search(r"本期|本年|期末|年末", joined) and re.search(r"上期|上年|期初|年初", joined):
             return _relative_columns(layout, profile)
     return best
+
+
+def _end_of_day(day: dt.date) -> dt.date:
+    """A balance printed at the first of a month (期初 2023年1月1日) is the balance at the end of the
+    day before: XBRL instants are ends of days, so the opening balance is the prior year-end fact."""
+    return day - dt.timedelta(days=1) if day.day == 1 else day
 
 
 def _year_columns(texts: list[str]) -> list[Column]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import FIXTURES, value
 
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.periods import durations
+from xbrlify.converters.pipeline import convert
 
 
 @pytest.mark.parametrize(
@@ -30,3 +34,17 @@ def test_column_durations(header: str, expected: list[str]) -> None:
 )
 def test_quarter_headers_are_header_lines(header: str) -> None:
     assert is_header_line(header)
+
+
+def test_opening_balance_at_first_of_january_is_the_prior_year_end(tmp_path: Path) -> None:
+    """SZSE balance sheets print 2023年12月31日 against 2023年1月1日: the opening column is the
+    instant at the end of 2022-12-31, where the prior year's closing facts live."""
+    src = FIXTURES / "units" / "600999_wanyuan_2023_annual.txt"
+    text = src.read_text(encoding="utf-8").replace(
+        "2023年12月31日2022年12月31日", "2023年12月31日2023年1月1日"
+    )
+    path = tmp_path / src.name
+    path.write_text(text, encoding="utf-8")
+    filing = convert(path)
+    assert value(filing, "Assets", "2022-12-31") == value(convert(src), "Assets", "2022-12-31")
+    assert not [f for f in filing.facts if f.context.period.key == "2023-01-01"]
