@@ -246,7 +246,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
         previous = tables[-1] if tables else None
         if (
             previous is not None
-            and "续" in simplified(doc.lines[i].text)
+            and re.search(r"续|\(cont(?:inued|'d|\.)?\)", simplified(doc.lines[i].text), re.IGNORECASE)
             and (previous.layout.id, previous.scope) == (layout.id, scope)
             and [c.period for c in previous.columns] == [c.period for c in columns]
         ):

@@ -197,3 +197,20 @@ def test_english_header_lines(header: str) -> None:
 @pytest.mark.parametrize("row", ["Revenues 5 74,411 73,169", "Income tax", "RMB bonds issued"])
 def test_rows_are_not_header_lines(row: str) -> None:
     assert not is_header_line(row)
+
+
+def test_statement_continued_on_the_next_page(tmp_path: Path) -> None:
+    """A statement of financial position broken by a page: the title again with "(continued)" and
+    the column headers repeated; the two parts are one statement."""
+    text = INTERIM.read_text(encoding="utf-8")
+    cut = "Current liabilities\n"
+    page_break = (
+        "- 5 -\nCondensed Consolidated Statement of Financial Position (continued)\n"
+        "At 30 June 2024 At 31 December 2023\n(unaudited) (audited)\nNote RMB'000 RMB'000\n"
+    )
+    path = tmp_path / INTERIM.name
+    path.write_text(text.replace(cut, page_break + cut, 1), encoding="utf-8")
+    split = convert(path)
+    assert [f for f in split.findings if f.severity != Severity.INFO] == []
+    assert value(split, "NetAssetsLiabilities", JUN2024) == Decimal("1005450000")
+    assert value(split, "NetCurrentAssets", JUN2024) == Decimal("322310000")
