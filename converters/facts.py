@@ -83,6 +83,7 @@ def table_facts(
         else:
             concept = extension_concept(row, table)
             extensions[concept.qname] = concept
+        also = [taxonomy.concept(c) for c in row.layout_row.also] if row.layout_row else []
         for cell in row.chosen.cells:
             period = _period(concept, row, table, cell.column)
             if period is None:
@@ -97,7 +98,8 @@ def table_facts(
                     )
                 )
                 continue
-            facts.append(_fact(concept, row, table, cell, period, entity, members, source))
+            for each in (concept, *also):
+                facts.append(_fact(each, row, table, cell, period, entity, members, source))
     return facts, list(extensions.values()), findings
 
 

@@ -47,14 +47,18 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
     for i, r in enumerate(_rows(f"layouts/{meta['id']}.csv")):
         if r["kind"] == "section":
             section = r.get("section") or None
-        concept = r.get("concept") or None
-        if concept and concept not in concepts:
-            raise TaxonomyError(f"layout {meta['id']} row {i + 2}: unknown concept {concept}")
+        # "a+b": one printed value reported by several concepts (a "basic and diluted" EPS row)
+        first, *also = [c.strip() for c in r.get("concept", "").split("+")]
+        for name in (first, *also):
+            if name and name not in concepts:
+                raise TaxonomyError(f"layout {meta['id']} row {i + 2}: unknown concept {name}")
+        concept = first or None
         labels = tuple(x.strip() for x in r.get("labels", "").split("|") if x.strip())
         rows.append(
             LayoutRow(
                 kind=r["kind"],
                 concept=concept,
+                also=tuple(also),
                 section=r.get("section") or None,
                 labels=labels,
                 sign=int(r.get("sign") or 1),

@@ -104,6 +104,8 @@ class LayoutRow(BaseModel):
 
     kind: Literal["section", "item"]
     concept: str | None
+    also: tuple[str, ...] = ()
+    """Further concepts the same printed value reports (a "basic and diluted" row: both EPS)."""
     section: str | None
     labels: tuple[str, ...]
     sign: int = 1

@@ -215,7 +215,7 @@ def _arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order:
 
 def presentation_linkbase(layout: Layout, schema_href: dict[str, str]) -> bytes:
     """Presentation: root → rows in printed order, in the layout's role."""
-    concepts = [r.concept for r in layout.rows if r.concept]
+    concepts = [c for r in layout.rows for c in (r.concept, *r.also) if c]
     pre_root = _linkbase()
     _role_ref(pre_root, layout)
     pre = etree.SubElement(

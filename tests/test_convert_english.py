@@ -214,3 +214,11 @@ def test_statement_continued_on_the_next_page(tmp_path: Path) -> None:
     assert [f for f in split.findings if f.severity != Severity.INFO] == []
     assert value(split, "NetAssetsLiabilities", JUN2024) == Decimal("1005450000")
     assert value(split, "NetCurrentAssets", JUN2024) == Decimal("322310000")
+
+
+def test_basic_and_diluted_row_reports_both(interim: Filing) -> None:
+    """One printed "Basic/diluted earnings per share" value is both the basic and the diluted EPS."""
+    basic = find(interim, "BasicEarningsLossPerShare", H1_2024)
+    diluted = find(interim, "DilutedEarningsLossPerShare", H1_2024)
+    assert [f.value for f in basic] == [f.value for f in diluted] == [Decimal("0.150")]
+    assert basic[0].provenance == diluted[0].provenance
