@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 Box = tuple[float, float, float, float]
 """A rectangle on a PDF page in points from its top-left corner: (x0, top, x1, bottom)."""
@@ -22,15 +23,23 @@ class Line:
     boxes: tuple[Box | None, ...] | None = None
 
 
+class Geometry(Protocol):
+    """Where a line's characters are printed (PDF input)."""
+
+    def box(self, line: Line, start: int, end: int) -> Box | None: ...
+
+
 @dataclass(frozen=True)
 class Document:
-    """A source document as lines; blank lines are dropped but numbering keeps source positions."""
+    """A source document as lines; blank lines are dropped but numbering keeps source positions.
+    A PDF's document also has a `geometry`: the boxes of its lines' characters on their pages."""
 
     source: str
     sha256: str
     lines: tuple[Line, ...]
     kind: str = "text"
     meta: dict[str, str] = field(default_factory=dict)
+    geometry: Geometry | None = None
 
     @cached_property
     def text(self) -> str:

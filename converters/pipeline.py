@@ -74,13 +74,12 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     extensions: dict[str, Concept] = {}
     for table in tables:
         findings += parse(table, taxonomy)
-        findings += resolve(table, taxonomy)
+        findings += resolve(table, taxonomy, doc.geometry)
         table_fact_list, ext, mapped = table_facts(table, prof.entity, taxonomy, doc.source)
         facts += table_fact_list
         findings += mapped
         extensions.update({c.qname: c for c in ext})
-    if doc.kind == "pdf":
-        facts = attach_boxes(path.read_bytes(), doc, facts)
+    facts = attach_boxes(doc, facts)
     if not tables:
         findings.append(
             Finding(

@@ -137,50 +137,61 @@ def _page_lines(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def attach_boxes(data: bytes, doc: Document, facts: list[Fact]) -> list[Fact]:
-    """Facts read from a PDF with the box of their number on the page (points from the top-left)."""
+class PdfGeometry:
+    """Where characters of a PDF's lines sit on their pages, looked up on demand (only for the
+    numbers that need it) from pdfium's character boxes, or from the boxes of rebuilt lines."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pdf: pdfium.PdfDocument | None = None
+        self._pages: dict[int, tuple[Any, float]] = {}
+
+    def _textpage(self, number: int) -> tuple[Any, float]:
+        if number not in self._pages:
+            if self._pdf is None:
+                self._pdf = _open(self._data)
+            page = self._pdf[number - 1]
+            self._pages[number] = (page.get_textpage(), page.get_size()[1])
+        return self._pages[number]
+
+    def box(self, line: Line, start: int, end: int) -> Box | None:
+        """The box enclosing characters `start:end` of the line, in points from the page's top-left."""
+        boxes: list[Box] = []
+        if line.boxes is not None:
+            boxes = [b for b in line.boxes[start:end] if b is not None]
+        elif line.offset is not None and line.page is not None:
+            textpage, height = self._textpage(line.page)
+            for k in range(line.offset + start, line.offset + end):
+                left, bottom, right, top = textpage.get_charbox(k, loose=True)
+                if right > left:
+                    boxes.append((left, height - top, right, height - bottom))
+        if not boxes:
+            return None
+        return (
+            round(min(b[0] for b in boxes), 2),
+            round(min(b[1] for b in boxes), 2),
+            round(max(b[2] for b in boxes), 2),
+            round(max(b[3] for b in boxes), 2),
+        )
+
+
+def attach_boxes(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Facts read from a PDF with the box of their number on the page."""
+    if doc.geometry is None:
+        return facts
     lines = {line.number: line for line in doc.lines}
-    by_page: dict[int, list[int]] = {}
-    for i, fact in enumerate(facts):
+    out = []
+    for fact in facts:
         prov = fact.provenance
         line = lines.get(prov.line) if prov.line is not None else None
-        if line is not None and line.page is not None and prov.char_start is not None:
-            by_page.setdefault(line.page, []).append(i)
-    if not by_page:
-        return facts
-    out = list(facts)
-    pdf = _open(data)
-    try:
-        for page_number, indexes in by_page.items():
-            page = pdf[page_number - 1]
-            height = page.get_size()[1]
-            textpage = page.get_textpage()
-            for i in indexes:
-                prov = facts[i].provenance
-                line = lines[prov.line]  # type: ignore[index]
-                start, end = prov.char_start or 0, prov.char_end or 0
-                if line.boxes is not None:
-                    boxes = [b for b in line.boxes[start:end] if b is not None]
-                elif line.offset is not None:
-                    boxes = []
-                    for k in range(line.offset + start, line.offset + end):
-                        left, bottom, right, top = textpage.get_charbox(k, loose=True)
-                        if right > left:
-                            boxes.append((left, height - top, right, height - bottom))
-                else:
-                    boxes = []
-                if boxes:
-                    box = (
-                        round(min(b[0] for b in boxes), 2),
-                        round(min(b[1] for b in boxes), 2),
-                        round(max(b[2] for b in boxes), 2),
-                        round(max(b[3] for b in boxes), 2),
-                    )
-                    out[i] = facts[i].model_copy(update={"provenance": prov.model_copy(update={"bbox": box})})
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
+        box = None
+        if line is not None and prov.char_start is not None and prov.char_end is not None:
+            box = doc.geometry.box(line, prov.char_start, prov.char_end)
+        out.append(
+            fact
+            if box is None
+            else fact.model_copy(update={"provenance": prov.model_copy(update={"bbox": box})})
+        )
     return out
 
 
@@ -219,4 +230,6 @@ def read_pdf(path: Path) -> Document:
     # the running heads (report title, issuer name) are dropped from the lines but kept for the profile
     meta = {"running_heads": "\n".join(text for text, _ in heads.most_common(5))} if heads else {}
     digest = hashlib.sha256(data).hexdigest()
-    return Document(source=path.name, sha256=digest, lines=tuple(lines), kind="pdf", meta=meta)
+    return Document(
+        source=path.name, sha256=digest, lines=tuple(lines), kind="pdf", meta=meta, geometry=PdfGeometry(data)
+    )

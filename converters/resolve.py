@@ -10,11 +10,14 @@ Whatever stays ambiguous becomes a finding and yields no fact.
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xbrlify.converters.document import Box, Geometry
 from xbrlify.converters.labels import normalize
+from xbrlify.converters.numbers import Token
 from xbrlify.converters.table import Option, Row, Table
 from xbrlify.model import Finding, Severity
 from xbrlify.taxonomy import Taxonomy
@@ -344,8 +347,9 @@ def _per_share_rule(row: Row, resolved_profit: dict[int, Decimal]) -> list[Optio
     return keep
 
 
-def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
-    """Set `row.chosen` for every row the arithmetic (or a structural rule) settles."""
+def resolve(table: Table, taxonomy: Taxonomy, geometry: Geometry | None = None) -> list[Finding]:
+    """Set `row.chosen` for every row the arithmetic (or a structural rule) settles; with the
+    `geometry` of a PDF, values arithmetic cannot place go to the column printed where they are."""
     rows = table.rows
     findings: list[Finding] = []
     eqs = equations(table)
@@ -408,6 +412,8 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     for i, row in enumerate(rows):
         if row.chosen is None and i not in constrained:
             _choose_by_notes(row, table.note_headings)
+    if geometry is not None:
+        _place_by_position(table, geometry)
     for row in rows:
         if row.chosen is None:
             alternatives = "; ".join(
@@ -424,6 +430,50 @@ def resolve(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _place_by_position(table: Table, geometry: Geometry) -> None:
+    """Values whose reading is settled but whose columns are not (a lone value on a 其中 row): each
+    goes to the column whose settled numbers end nearest to where it ends on the page (numbers are
+    right-aligned), when that column is clearly the nearest."""
+    open_rows = [
+        r
+        for r in table.rows
+        if r.chosen is None
+        and r.options
+        and len({(o.note, tuple(c.value for c in o.cells)) for o in r.options}) == 1
+    ]
+    if not open_rows:
+        return
+    ends: dict[int, list[float]] = {}
+    for row in table.rows:
+        if row.chosen is not None and len(row.chosen.cells) == len(table.columns):
+            for cell in row.chosen.cells:
+                box = _token_box(row, cell.token, geometry)
+                if box is not None:
+                    ends.setdefault(cell.column, []).append(box[2])
+    if len(ends) < len(table.columns) or len(table.columns) < 2:
+        return
+    right = {column: statistics.median(xs) for column, xs in ends.items()}
+    spacing = min(abs(a - b) for a, b in itertools.pairwise(sorted(right.values())))
+    for row in open_rows:
+        columns = []
+        for cell in row.options[0].cells:
+            box = _token_box(row, cell.token, geometry)
+            if box is None:
+                break
+            end = box[2]
+            near = min(right, key=lambda c: abs(right[c] - end))
+            if abs(right[near] - end) > spacing / 4:
+                break
+            columns.append(near)
+        chosen = [o for o in row.options if [c.column for c in o.cells] == columns]
+        if len(chosen) == 1:
+            row.chosen, row.rule = chosen[0], "placed in the column printed at its position"
+
+
+def _token_box(row: Row, token: Token, geometry: Geometry) -> Box | None:
+    return geometry.box(row.line, row.tail_offset + token.start, row.tail_offset + token.end)
 
 
 def _choose_by_notes(row: Row, headings: dict[str, list[str]]) -> None:

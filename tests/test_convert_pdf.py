@@ -65,3 +65,12 @@ def test_page_furniture_is_not_read_as_rows(annual: Filing) -> None:
 
 def test_every_number_has_its_box_on_the_page(annual: Filing) -> None:
     assert_boxes_enclose_numbers(annual, ANNUAL, find(annual, "Revenue", FY2019)[0])
+
+
+def test_lone_value_placed_by_its_position_on_the_page(annual: Filing) -> None:
+    """其中：利息费用 prints one value and is in no summation: arithmetic cannot tell its year, the
+    page can (it ends where the 2019 column's numbers end)."""
+    facts = [f for f in annual.facts if f.concept == "ifrs-full:InterestExpense" and not f.context.members]
+    assert [(f.context.period.key, f.value) for f in facts] == [(FY2019, Decimal("6333067.92"))]
+    assert facts[0].provenance.rule == "placed in the column printed at its position"
+    assert "ambiguous-split" not in {f.code for f in annual.findings}
