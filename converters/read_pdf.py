@@ -160,11 +160,14 @@ class PdfGeometry:
         if line.boxes is not None:
             boxes = [b for b in line.boxes[start:end] if b is not None]
         elif line.offset is not None and line.page is not None:
-            textpage, height = self._textpage(line.page)
-            for k in range(line.offset + start, line.offset + end):
-                left, bottom, right, top = textpage.get_charbox(k, loose=True)
-                if right > left:
-                    boxes.append((left, height - top, right, height - bottom))
+            try:
+                textpage, height = self._textpage(line.page)
+                for k in range(line.offset + start, line.offset + end):
+                    left, bottom, right, top = textpage.get_charbox(k, loose=True)
+                    if right > left:
+                        boxes.append((left, height - top, right, height - bottom))
+            except (pdfium.PdfiumError, ConversionError):
+                return None  # a page pdfium cannot lay out: the fact keeps its page and line
         if not boxes:
             return None
         return (
