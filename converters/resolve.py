@@ -414,6 +414,7 @@ def resolve(table: Table, taxonomy: Taxonomy, geometry: Geometry | None = None) 
             _choose_by_notes(row, table.note_headings)
     if geometry is not None:
         _place_by_position(table, geometry)
+    _place_by_parent(table)
     for row in rows:
         if row.chosen is None:
             alternatives = "; ".join(
@@ -470,6 +471,38 @@ def _place_by_position(table: Table, geometry: Geometry) -> None:
         chosen = [o for o in row.options if [c.column for c in o.cells] == columns]
         if len(chosen) == 1:
             row.chosen, row.rule = chosen[0], "placed in the column printed at its position"
+
+
+_BREAKDOWN = ("其中", "including", "of which")
+
+
+def _is_breakdown(row: Row) -> bool:
+    return row.label.lstrip().lower().startswith(_BREAKDOWN)
+
+
+def _place_by_parent(table: Table) -> None:
+    """A lone value on a breakdown row (其中…) that arithmetic leaves unplaced: it belongs to a
+    column where the row it breaks down (the nearest row above that is no breakdown) prints a
+    value. When that row prints a value in one column only, that column; when the lone value
+    equals that row's value in exactly one column (the breakdown is the whole of it), that column."""
+    parent: Row | None = None
+    for row in table.rows:
+        if not _is_breakdown(row):
+            parent = row
+            continue
+        if row.chosen is not None or parent is None or parent.chosen is None or not row.options:
+            continue
+        readings = {(o.note, tuple(c.value for c in o.cells)) for o in row.options}
+        if len(readings) != 1 or len(row.options[0].cells) != 1:
+            continue
+        value = row.options[0].cells[0].value
+        printed = {c.column: c.value for c in parent.chosen.cells if c.value}
+        columns = list(printed)
+        if len(columns) > 1:
+            columns = [c for c, v in printed.items() if v == value]
+        chosen = [o for o in row.options if [c.column for c in o.cells] == columns]
+        if len(columns) == 1 and len(chosen) == 1:
+            row.chosen, row.rule = chosen[0], "placed in the column of the row it breaks down"
 
 
 def _token_box(row: Row, token: Token, geometry: Geometry) -> Box | None:

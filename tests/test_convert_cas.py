@@ -67,7 +67,20 @@ def test_eps_unit_and_no_errors(cas: Filing) -> None:
 
 
 def test_only_unreachable_single_values_stay_ambiguous(cas: Filing) -> None:
-    """A lone value on a 其中 breakdown row is in no summation: it is flagged, not guessed."""
+    """A lone value on a 其中 breakdown row is in no summation: it is flagged, not guessed, unless
+    the row it breaks down places it."""
     ambiguous = {f.line for f in cas.findings if f.code == "ambiguous-split"}
-    assert ambiguous == {1799, 1883}
+    assert ambiguous == {1799}
     assert not [f for f in cas.facts if f.provenance.line in ambiguous]
+
+
+def test_lone_breakdown_value_equal_to_its_parent_goes_to_that_column(cas: Filing) -> None:
+    # 吸收投资收到的现金 1,388,701.26 | 500,000.00 ; 其中:子公司吸收少数股东投资收到的现金 500,000.00
+    facts = [
+        f
+        for f in cas.facts
+        if f.concept == "ifrs-full:ProceedsFromChangesInOwnershipInterestsInSubsidiaries"
+        and not f.context.members
+    ]
+    assert [(f.context.period.key, f.value) for f in facts] == [(H1_2023, Decimal("500000.00"))]
+    assert facts[0].provenance.line == 1883

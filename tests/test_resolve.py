@@ -88,3 +88,29 @@ def test_truncated_enumeration_settles_nothing(taxonomy: Taxonomy, monkeypatch: 
     filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
     assert any(f.code == "too-many-readings" for f in filing.findings)
     assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}
+
+
+def breakdown_values(filing: Filing, label: str) -> list[tuple[str, Decimal]]:
+    return [(f.context.period.key, f.value) for f in filing.facts if f.provenance.row_label == label]  # type: ignore[misc]
+
+
+def test_lone_breakdown_value_placed_by_the_row_it_breaks_down() -> None:
+    filing = convert(FIXTURES / "breakdown_rows_statement.txt")
+    # the row above prints a value in the current period only
+    assert breakdown_values(filing, "其中:子公司吸收少数股东投资收到的现金") == [
+        ("2024-01-01..2024-06-30", Decimal("1200000.00"))
+    ]
+    # the row above prints both periods; the lone value is the whole of the prior one
+    assert breakdown_values(filing, "其中:子公司支付给少数股东的股利、利润") == [
+        ("2023-01-01..2023-06-30", Decimal("600000.00"))
+    ]
+    assert not [f for f in filing.findings if f.code == "ambiguous-split"]
+
+
+def test_lone_breakdown_value_matching_neither_column_stays_ambiguous(tmp_path: Path) -> None:
+    text = (FIXTURES / "breakdown_rows_statement.txt").read_text(encoding="utf-8")
+    path = tmp_path / "breakdown.txt"
+    path.write_text(text.replace("股利、利润600,000.00", "股利、利润200,000.00"), encoding="utf-8")
+    filing = convert(path)
+    assert breakdown_values(filing, "其中:子公司支付给少数股东的股利、利润") == []
+    assert any(f.code == "ambiguous-split" and "少数股东的股利" in f.message for f in filing.findings)
