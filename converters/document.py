@@ -14,13 +14,15 @@ Box = tuple[float, float, float, float]
 class Line:
     """One line of the source: 1-based line number, page (if known) and text.  A PDF line also knows
     where its characters are: `offset`, the index of its first character in the page's text layer,
-    or `boxes`, one box per character (None for a gap) when the line was rebuilt from positions."""
+    or `boxes`, one box per character (None for a gap) when the line was rebuilt from positions.
+    `indent` counts the whitespace characters read off the start of a text line."""
 
     number: int
     text: str
     page: int | None = None
     offset: int | None = None
     boxes: tuple[Box | None, ...] | None = None
+    indent: int = 0
 
 
 class Geometry(Protocol):

@@ -8,7 +8,8 @@ from xbrlify.converters.facts import table_facts
 from xbrlify.converters.locate import locate
 from xbrlify.converters.parse import parse
 from xbrlify.converters.profile import Profile, profile
-from xbrlify.converters.read import read
+from xbrlify.converters.prose import prose_facts
+from xbrlify.converters.read import read, source_spans
 from xbrlify.converters.read_pdf import attach_boxes
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import (
@@ -79,15 +80,19 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         facts += table_fact_list
         findings += mapped
         extensions.update({c.qname: c for c in ext})
-    facts = attach_boxes(doc, facts)
     if not tables:
+        stated, prose_findings = prose_facts(doc, prof, taxonomy)
+        facts += stated
+        findings += prose_findings
         findings.append(
             Finding(
                 severity=Severity.INFO,
                 code="no-statements",
-                message="no primary financial statement found; only document-level facts",
+                message="no primary financial statement found; document-level facts and "
+                f"{len(stated)} figure(s) stated in prose",
             )
         )
+    facts = source_spans(doc, attach_boxes(doc, facts))
     facts, dup_findings = deduplicate(facts)
     findings += dup_findings
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}

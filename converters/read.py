@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
+from xbrlify.model import Fact
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 
@@ -51,11 +52,27 @@ def read_text(path: Path) -> Document:
         raise ConversionError("unreadable", f"cannot read {path.name}: {exc.strerror}") from None
     text = decode(data)
     lines = tuple(
-        Line(number=i, text=raw.strip())
+        Line(number=i, text=raw.strip(), indent=len(raw) - len(raw.lstrip()))
         for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
         if raw.strip()
     )
     return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=lines)
+
+
+def source_spans(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Character spans as positions in the source line: text lines are read without their
+    indentation, and the span of a number read from an indented line is shifted back by it."""
+    indents = {line.number: line.indent for line in doc.lines if line.indent}
+    out = []
+    for fact in facts:
+        prov = fact.provenance
+        shift = indents.get(prov.line or 0, 0)
+        if shift and prov.char_start is not None and prov.char_end is not None:
+            span = {"char_start": prov.char_start + shift, "char_end": prov.char_end + shift}
+            out.append(fact.model_copy(update={"provenance": prov.model_copy(update=span)}))
+        else:
+            out.append(fact)
+    return out
 
 
 def read(path: Path) -> Document:

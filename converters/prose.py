@@ -1,0 +1,216 @@
+"""prose: figures stated in sentences, for documents that print no statement (investor-relations
+records, announcements): ``2024 年，公司实现营业收入 27.82 亿元`` → Revenue for 2024 of
+2,782,000,000 CNY, decimals −6.
+
+A figure becomes a fact only when everything about it is printed: a period phrase earlier in the
+text (the latest one applies, until another replaces it; a heading naming two periods leaves none),
+a metric whose wording is a taxonomy label, word for word once the subject and verb are dropped
+(``公司实现``), and an amount in a currency scale (元, 万元, 亿元 …) right after it. Changes
+(``同比增长``, ``增加 1.2 亿元``), shares of a whole, outlooks (预计, 计划) and unknown metrics
+yield nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from decimal import Decimal
+from importlib import resources
+
+from xbrlify.converters.document import Document, Line
+from xbrlify.converters.labels import normalize
+from xbrlify.converters.profile import Profile
+from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity, Unit
+from xbrlify.taxonomy import Taxonomy
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_SENTENCE = re.compile(r"[。；;！？!?\n]")
+_CLAUSE = re.compile(r"[，,、：:](?!\d{3})")
+_AMOUNT = re.compile(
+    r"(?P<number>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<scale>亿元|亿|百万元|万元|万|千元|元)"
+)
+_SCALES = {"亿元": 8, "亿": 8, "百万元": 6, "万元": 4, "万": 4, "千元": 3, "元": 0}
+_PART = r"第?[一二三四1-4]季度|上半年|半年度|前三季度|全年|年度|年末|年底|q[1-4]|h1"
+_PERIOD = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)\s*(?P<part>{_PART})?|(?P<year2>(?:19|20)\d{{2}})\s*(?P<part2>q[1-4]|h1)",
+    re.IGNORECASE,
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_OUTLOOK = re.compile(r"预计|预期|预测|计划|目标|有望|力争|指引|展望|guidance|outlook", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:本公司|公司|本集团|集团|我们|其中|期内|报告期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
+)
+_LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额)+$")
+
+
+def _period_of(match: re.Match[str]) -> Duration | Instant:
+    year = int(match.group("year") or match.group("year2"))
+    part = (match.group("part") or match.group("part2") or "").lower()
+    start = dt.date(year, 1, 1)
+    end = dt.date(year, 12, 31)
+    if "季度" in part and "前三" not in part:
+        q = _QUARTERS[part.lstrip("第")[0]]
+        start = dt.date(year, 3 * q - 2, 1)
+        end = dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1) if q < 4 else end
+    elif part.startswith("q"):
+        q = int(part[1])
+        start = dt.date(year, 3 * q - 2, 1)
+        end = dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1) if q < 4 else end
+    elif part in ("上半年", "半年度", "h1"):
+        end = dt.date(year, 6, 30)
+    elif part == "前三季度":
+        end = dt.date(year, 9, 30)
+    if part in ("年末", "年底"):
+        return Instant(instant=end)
+    return Duration(start=start, end=end)
+
+
+def prose_terms() -> dict[str, list[str]]:
+    """`prose_terms.csv`: concept → the wordings prose and key-figure tables use for it."""
+    text = resources.files("xbrlify.taxonomy").joinpath("data", "prose_terms.csv").read_text(encoding="utf-8")
+    terms: dict[str, list[str]] = {}
+    for entry in text.splitlines()[1:]:
+        qname, _, wordings = entry.partition(",")
+        terms[qname.strip()] = [w.strip() for w in wordings.split("|") if w.strip()]
+    return terms
+
+
+def _vocabulary(taxonomy: Taxonomy) -> dict[str, set[str]]:
+    """Normalized wording → concepts: the concepts' own labels and the prose terms of
+    `prose_terms.csv` (wording of key-figure tables and prose: 归属于上市公司股东的净利润); then,
+    for wording those lack, the label variants of statement rows outside any section."""
+    own: dict[str, set[str]] = defaultdict(set)
+    for concept in taxonomy.concepts.values():
+        if concept.data_type == "monetary":
+            for label in concept.labels:
+                own[normalize(label.text)].add(concept.qname)
+    for qname, wordings in prose_terms().items():
+        if qname in taxonomy.concepts:
+            for wording in wordings:
+                own[normalize(wording)].add(qname)
+    variants: dict[str, set[str]] = defaultdict(set)
+    for layout in taxonomy.layouts.values():
+        for row in layout.rows:
+            if row.kind == "item" and not row.section and row.concept:
+                for wording in row.labels:
+                    variants[normalize(wording)].add(row.concept)
+    return {**variants, **own}
+
+
+def _metric(before: str) -> str:
+    """The wording just before an amount, without its subject, verb and linking words."""
+    text = _PERIOD.sub("", before).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LINK.sub("", _LEAD.sub("", text.strip())).strip()
+    return normalize(text)
+
+
+_RESET = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
+    r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
+    re.IGNORECASE,
+)
+
+
+class _Reader:
+    """Reads sentences in order, keeping the period in force."""
+
+    def __init__(self, source: str, prof: Profile, taxonomy: Taxonomy) -> None:
+        self.source = source
+        self.prof = prof
+        self.taxonomy = taxonomy
+        self.words = _vocabulary(taxonomy)
+        self.period: Duration | Instant | None = None
+        self.facts: list[Fact] = []
+        self.findings: list[Finding] = []
+
+    def line(self, line: Line) -> None:
+        # markup (<p>, <div>) ends a sentence; replaced by as many characters, offsets stay true
+        text = _TAG.sub(lambda m: "。" + " " * (len(m.group()) - 1), line.text)
+        start = 0
+        for boundary in [*_SENTENCE.finditer(text), None]:
+            end = boundary.start() if boundary else len(text)
+            self.sentence(line, text[start:end], start)
+            start = end + 1
+
+    def sentence(self, line: Line, sentence: str, offset: int) -> None:
+        if _RESET.match(sentence):  # a heading or a question: what came before no longer applies
+            self.period = None
+        named = list(_PERIOD.finditer(sentence))
+        amounts = list(_AMOUNT.finditer(sentence))
+        if len({_period_of(m) for m in named}) > 1 and not amounts:
+            self.period = None  # a heading naming several periods: none is in force
+            return
+        outlook = bool(_OUTLOOK.search(sentence))
+        for amount in amounts:
+            before = [m for m in named if m.end() <= amount.start()]
+            if before:
+                self.period = _period_of(before[-1])
+            clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, amount.start())), default=0)
+            metric = _metric(sentence[clause : amount.start()])
+            concepts = self.words.get(metric, set()) if metric else set()
+            if len(concepts) > 1:  # 营业收入: Revenue, and a bank's operating income
+                concepts = {c for c in concepts if c.startswith("ifrs-full:")}
+            if len(concepts) != 1:
+                continue
+            if outlook or self.period is None:
+                reason = "an outlook" if outlook else "no period is stated before it"
+                self.findings.append(
+                    Finding(
+                        severity=Severity.INFO,
+                        code="prose-figure-skipped",
+                        line=line.number,
+                        message=f"{sentence[clause : amount.end()].strip()!r}: {reason}; not tagged",
+                    )
+                )
+                continue
+            self.fact(line, next(iter(concepts)), sentence[clause : amount.start()].strip(), amount, offset)
+        if named:
+            self.period = _period_of(named[-1])
+
+    def fact(self, line: Line, qname: str, label: str, amount: re.Match[str], offset: int) -> None:
+        concept = self.taxonomy.concept(qname)
+        when = self.period
+        if concept.period_type == "instant" and isinstance(when, Duration):
+            when = Instant(instant=when.end)
+        if when is None or (concept.period_type == "duration" and isinstance(when, Instant)):
+            return
+        number = Decimal(amount.group("number").replace(",", "").replace("−", "-"))
+        exponent = number.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) else 0
+        shift = _SCALES[amount.group("scale")]
+        value = number.scaleb(shift)
+        if places <= shift:
+            value = value.quantize(Decimal(1))
+        start, end = offset + amount.start("number"), offset + amount.end("number")
+        self.facts.append(
+            Fact(
+                concept=concept.qname,
+                context=Context(entity=self.prof.entity, period=when),
+                value=value,
+                unit=Unit(numerator=(f"iso4217:{self.prof.currency}",)),
+                decimals=places - shift,
+                provenance=Provenance(
+                    document=self.source,
+                    line=line.number,
+                    page=line.page,
+                    char_start=start,
+                    char_end=end,
+                    row_label=label,
+                    column_header=amount.group("scale"),
+                    raw_text=line.text[start:end],
+                    rule="figure stated in prose",
+                ),
+            )
+        )
+
+
+def prose_facts(doc: Document, prof: Profile, taxonomy: Taxonomy) -> tuple[list[Fact], list[Finding]]:
+    """Facts stated in the document's sentences, and findings on figures of known metrics left
+    untagged (outlooks, no period)."""
+    reader = _Reader(doc.source, prof, taxonomy)
+    for line in doc.lines:
+        reader.line(line)
+    return reader.facts, reader.findings
