@@ -33,12 +33,18 @@ def cas() -> Filing:
 
 
 @pytest.fixture(scope="session")
-def converted(tmp_path_factory: pytest.TempPathFactory, hkex: Filing, cas: Filing) -> Path:
-    """Both seeds written to a folder with the taxonomy package, as the CLI does."""
+def ir_record() -> Filing:
+    return convert(IR_RECORD)
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, hkex: Filing, cas: Filing, ir_record: Filing) -> Path:
+    """The three seeds written to a folder with the taxonomy package, as the CLI does."""
     out = tmp_path_factory.mktemp("out")
     write_package(load_taxonomy(), out / "xbrlify-taxonomy.zip")
     write_filing(hkex, out, HKEX_IFRS.stem)
     write_filing(cas, out, SSE_CAS.stem)
+    write_filing(ir_record, out, IR_RECORD.stem)
     return out
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import HKEX_IFRS, SSE_CAS, arelle_validate
+from conftest import HKEX_IFRS, IR_RECORD, SSE_CAS, arelle_validate
 
 
-@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
+@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem, IR_RECORD.stem])
 def test_instance_valid_with_calculations(converted: Path, stem: str) -> None:
     run = arelle_validate(converted / "xbrlify-taxonomy.zip", converted / stem / f"{stem}.xbrl")
     log = run.stdout + run.stderr
@@ -16,7 +16,7 @@ def test_instance_valid_with_calculations(converted: Path, stem: str) -> None:
     assert "[error" not in log.lower() and "calc11e" not in log
 
 
-@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
+@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem, IR_RECORD.stem])
 def test_xbrl_json_loads_from_oim(converted: Path, stem: str) -> None:
     run = arelle_validate(converted / "xbrlify-taxonomy.zip", converted / stem / f"{stem}.json", oim=True)
     log = run.stdout + run.stderr

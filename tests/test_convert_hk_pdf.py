@@ -78,7 +78,17 @@ def test_cash_flow_lines_the_taxonomy_lacks_are_flagged_and_kept_out_of_the_calc
 ) -> None:
     unmapped = [f.message for f in report.findings if f.code == "unmapped-row"]
     # a label wrapped over two lines is kept whole for the issuer extension concept
-    assert any("並無喪失控制權情況下部分出售一間附屬公司收取之代價" in m for m in unmapped)
+    assert any("出售一間附屬公司部分權益而無導致喪失控制權所支付所得稅" in m for m in unmapped)
+    # and matches a layout line when the whole label is one
+    partial = [
+        f
+        for f in report.facts
+        if f.provenance.row_label == "並無喪失控制權情況下部分出售一間附屬公司收取之代價"
+    ]
+    assert {(f.concept, f.context.period.key, f.value) for f in partial} == {
+        ("ifrs-full:ProceedsFromChangesInOwnershipInterestsInSubsidiaries", H1_2023, Decimal("9303000")),
+        ("ifrs-full:ProceedsFromChangesInOwnershipInterestsInSubsidiaries", H1_2022, Decimal("3300000000")),
+    }
     incomplete = {f.concept for f in report.findings if f.code == "calc-incomplete"}
     assert "ifrs-full:CashFlowsFromUsedInInvestingActivities" in incomplete
     parents = {a.parent for a in report.calculations.get("ifrs_cash_flow", [])}

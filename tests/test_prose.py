@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from conftest import FIXTURES, IR_RECORD
 
 from xbrlify.converters.pipeline import convert
@@ -24,13 +23,8 @@ def stated(filing: Filing) -> dict[tuple[str, str], tuple[Decimal, int | None]]:
     return keys  # type: ignore[return-value]
 
 
-@pytest.fixture(scope="module")
-def record() -> Filing:
-    return convert(IR_RECORD)
-
-
-def test_seed_record_figures_with_their_periods_and_precision(record: Filing) -> None:
-    facts = stated(record)
+def test_seed_record_figures_with_their_periods_and_precision(ir_record: Filing) -> None:
+    facts = stated(ir_record)
     assert facts[("Revenue", FY2024)] == (Decimal("2782000000"), -6)  # 27.82 亿元
     assert facts[("Revenue", Q1_2025)] == (Decimal("345000000"), -6)
     # 528.94 万元
@@ -44,17 +38,17 @@ def test_seed_record_figures_with_their_periods_and_precision(record: Filing) ->
     # product-line revenues (软件及服务收入 21.52 亿元) and unknown metrics (研发投入, 销售收款)
     # are not tagged
     assert len(facts) == 7
-    assert record.errors == []
+    assert ir_record.errors == []
 
 
-def test_provenance_points_at_the_printed_number(record: Filing) -> None:
+def test_provenance_points_at_the_printed_number(ir_record: Filing) -> None:
     lines = IR_RECORD.read_text(encoding="utf-8").splitlines()
-    for fact in record.facts:
+    for fact in ir_record.facts:
         prov = fact.provenance
         if prov.rule == "figure stated in prose":
             assert prov.line is not None and prov.char_start is not None
             assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
-    revenue = next(f for f in record.facts if f.concept == "ifrs-full:Revenue")
+    revenue = next(f for f in ir_record.facts if f.concept == "ifrs-full:Revenue")
     assert revenue.provenance.raw_text == "27.82" and revenue.provenance.column_header == "亿元"
 
 

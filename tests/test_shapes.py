@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import HKEX_IFRS, ROOT, SSE_CAS
+from conftest import HKEX_IFRS, IR_RECORD, ROOT, SSE_CAS
 from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
@@ -22,7 +22,7 @@ def conforms(graph: Graph) -> tuple[bool, str]:
     return bool(ok), str(text)
 
 
-@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem])
+@pytest.mark.parametrize("stem", [HKEX_IFRS.stem, SSE_CAS.stem, IR_RECORD.stem])
 def test_outputs_conform(converted: Path, stem: str) -> None:
     for name in (f"{stem}.ttl", f"{stem}.jsonld"):
         fmt = "json-ld" if name.endswith("jsonld") else "turtle"
