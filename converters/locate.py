@@ -130,12 +130,16 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
                 best = cols
     if len(best) < 2 and layout.period_type == "instant":
         best = _year_columns(texts) or best
-    if len(best) >= 2 or profile.period is None:
+    if len(best) >= 2:
         return best
-    if not best:
-        joined = "".join(texts)
-        if re.search(r"本期|本年|期末|年末", joined) and re.search(r"上期|上年|期初|年初", joined):
-            return _relative_columns(layout, profile)
+    # 本期/上期, 期末余额/期初余额: dated by the one dated header (a date line above them) or the report
+    # period; 年初至报告期末 (year to date) names one period, not two
+    joined = "".join(texts).replace("年初至报告期末", "")
+    current = re.search(r"本期|本年|期末|年末", joined)
+    prior = re.search(r"上期|上年|期初|年初", joined)
+    if current and prior and (best or profile.period is not None):
+        columns = _relative_columns(layout, profile, best[0].period if best else None, "|".join(texts))
+        return columns if current.start() < prior.start() else columns[::-1]
     return best
 
 
@@ -151,18 +155,28 @@ def _year_columns(texts: list[str]) -> list[Column]:
     return [Column(Instant(instant=d), joined) for d in periods.year_instants(joined)]
 
 
-def _relative_columns(layout: Layout, profile: Profile) -> list[Column]:
-    """本期/上期, 期末/期初 columns, dated by the report period from the profile."""
-    assert profile.period is not None
-    start, end = profile.period.start, profile.period.end
+def _relative_columns(
+    layout: Layout, profile: Profile, anchor: Instant | Duration | None, header: str
+) -> list[Column]:
+    """本期/上期, 期末/期初 columns, dated by `anchor` (the one dated header) or else the report
+    period: the opening balance is the prior year-end, the prior period the same months a year back."""
+    if isinstance(anchor, Duration):
+        start, end = anchor.start, anchor.end
+    elif isinstance(anchor, Instant):
+        end = anchor.instant
+        reported = profile.period
+        start = reported.start if reported is not None and reported.end == end else dt.date(end.year, 1, 1)
+    else:
+        assert profile.period is not None
+        start, end = profile.period.start, profile.period.end
     prior_end = dt.date(end.year - 1, end.month, end.day) if not (end.month == 2 and end.day == 29) else end
     if layout.period_type == "instant":
         opening = start - dt.timedelta(days=1)
-        return [Column(Instant(instant=end), "期末"), Column(Instant(instant=opening), "期初")]
+        return [Column(Instant(instant=end), header), Column(Instant(instant=opening), header)]
     prior_start = dt.date(start.year - 1, start.month, start.day)
     return [
-        Column(Duration(start=start, end=end), "本期"),
-        Column(Duration(start=prior_start, end=prior_end), "上期"),
+        Column(Duration(start=start, end=end), header),
+        Column(Duration(start=prior_start, end=prior_end), header),
     ]
 
 

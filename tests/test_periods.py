@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,34 @@ def test_opening_balance_at_first_of_january_is_the_prior_year_end(tmp_path: Pat
     filing = convert(path)
     assert value(filing, "Assets", "2022-12-31") == value(convert(src), "Assets", "2022-12-31")
     assert not [f for f in filing.facts if f.context.period.key == "2023-01-01"]
+
+
+RELATIVE = FIXTURES / "relative" / "000999_2023_annual.txt"
+
+
+def test_end_and_opening_balance_columns_dated_by_the_date_above_them() -> None:
+    """期末余额/期初余额 under 2023 年 12 月 31 日: the year-end and the prior year-end."""
+    filing = convert(RELATIVE)
+    assert value(filing, "Cash", "2023-12-31") == Decimal("1000.00")
+    assert value(filing, "Cash", "2022-12-31") == Decimal("800.00")
+    assert value(filing, "EquityAndLiabilities", "2022-12-31") == Decimal("3300.00")
+    cash = next(f for f in filing.facts if f.concept == "ifrs-full:Cash")
+    assert "期末余额" in (cash.provenance.column_header or "")
+
+
+def test_current_and_prior_period_columns_dated_by_the_report_period() -> None:
+    filing = convert(RELATIVE)
+    assert value(filing, "Revenue", "2023-01-01..2023-12-31") == Decimal("5000.00")
+    assert value(filing, "Revenue", "2022-01-01..2022-12-31") == Decimal("4000.00")
+    assert not [f for f in filing.findings if f.severity != "info"]
+
+
+def test_prior_period_printed_first(tmp_path: Path) -> None:
+    text = RELATIVE.read_text(encoding="utf-8")
+    text = text.replace("项目 本期发生额 上期发生额", "项目 上期发生额 本期发生额")
+    path = tmp_path / "000999_2023_annual.txt"
+    path.write_text(text, encoding="utf-8")
+    filing = convert(path)
+    # the same printed numbers now belong to the other periods
+    assert value(filing, "Revenue", "2022-01-01..2022-12-31") == Decimal("5000.00")
+    assert value(filing, "Revenue", "2023-01-01..2023-12-31") == Decimal("4000.00")
