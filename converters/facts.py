@@ -55,7 +55,8 @@ def _period(concept: Concept, row: Row, table: Table, column: int) -> Instant | 
     return Instant(instant=p.end)
 
 
-def _unit(concept: Concept, currency: str) -> Unit | None:
+def unit_for(concept: Concept, currency: str) -> Unit | None:
+    """The unit of a fact of `concept` in `currency` (None for non-numeric concepts)."""
     if concept.data_type == "monetary":
         return Unit(numerator=(f"iso4217:{currency}",))
     if concept.data_type == "perShare":
@@ -137,7 +138,7 @@ def _fact(
         concept=concept.qname,
         context=Context(entity=entity, period=period, members=members),
         value=value,
-        unit=_unit(concept, table.currency),
+        unit=unit_for(concept, table.currency),
         decimals=decimals,
         provenance=Provenance(
             document=source,

@@ -18,9 +18,10 @@ from decimal import Decimal
 from importlib import resources
 
 from xbrlify.converters.document import Document, Line
+from xbrlify.converters.facts import unit_for
 from xbrlify.converters.labels import normalize
 from xbrlify.converters.profile import Profile
-from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity, Unit
+from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -81,7 +82,7 @@ def _vocabulary(taxonomy: Taxonomy) -> dict[str, set[str]]:
     for wording those lack, the label variants of statement rows outside any section."""
     own: dict[str, set[str]] = defaultdict(set)
     for concept in taxonomy.concepts.values():
-        if concept.data_type == "monetary":
+        if concept.data_type in _NUMERIC:
             for label in concept.labels:
                 own[normalize(label.text)].add(concept.qname)
     for qname, wordings in prose_terms().items():
@@ -107,6 +108,7 @@ def _metric(before: str) -> str:
     return normalize(text)
 
 
+_NUMERIC = ("monetary", "perShare")
 _RESET = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
     r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
@@ -177,10 +179,12 @@ class _Reader:
             when = Instant(instant=when.end)
         if when is None or (concept.period_type == "duration" and isinstance(when, Instant)):
             return
+        shift = _SCALES[amount.group("scale")]
+        if concept.data_type == "perShare" and shift:
+            return  # a per-share amount is in yuan per share, never in 万元 or 亿元
         number = Decimal(amount.group("number").replace(",", "").replace("−", "-"))
         exponent = number.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) else 0
-        shift = _SCALES[amount.group("scale")]
         value = number.scaleb(shift)
         if places <= shift:
             value = value.quantize(Decimal(1))
@@ -190,7 +194,7 @@ class _Reader:
                 concept=concept.qname,
                 context=Context(entity=self.prof.entity, period=when),
                 value=value,
-                unit=Unit(numerator=(f"iso4217:{self.prof.currency}",)),
+                unit=unit_for(concept, self.prof.currency),
                 decimals=places - shift,
                 provenance=Provenance(
                     document=self.source,

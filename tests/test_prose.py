@@ -58,6 +58,7 @@ def test_only_stated_levels_of_known_metrics_with_a_period() -> None:
     assert facts == {
         ("Revenue", "2023-01-01..2023-12-31"): (Decimal("1250000000"), -6),
         ("ProfitLossAttributableToOwnersOfParent", "2023-01-01..2023-12-31"): (Decimal("12345600"), -2),
+        ("BasicEarningsLossPerShare", "2023-01-01..2023-12-31"): (Decimal("0.21"), 2),
         ("Assets", "2023-12-31"): (Decimal("4560000000"), -6),
         ("Revenue", "2024-01-01..2024-06-30"): (Decimal("602000000"), -6),
         ("CashFlowsFromUsedInOperatingActivities", "2024-01-01..2024-06-30"): (Decimal("-35000000"), -6),
@@ -69,8 +70,8 @@ def test_only_stated_levels_of_known_metrics_with_a_period() -> None:
     assert any("3 亿元" in m for m in skipped)
 
 
-def test_prose_terms_name_known_monetary_concepts() -> None:
+def test_prose_terms_name_known_numeric_concepts() -> None:
     taxonomy = load_taxonomy()
     terms = prose_terms()
     assert terms and all(wordings for wordings in terms.values())
-    assert all(taxonomy.concepts[q].data_type == "monetary" for q in terms)
+    assert all(taxonomy.concepts[q].data_type in ("monetary", "perShare") for q in terms)
