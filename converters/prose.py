@@ -28,10 +28,13 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 _CLAUSE = re.compile(r"[，,、：:](?!\d{3})")
 _AMOUNT = re.compile(
-    r"(?P<number>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<scale>亿元|亿|百万元|万元|万|千元|元)"
+    r"(?P<number>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*"
+    r"(?:(?P<scale>亿|億|百万|百萬|万|萬|千)(?P<currency>港元|美元|元)?|(?P<unscaled>港元|美元|元))"
 )
-_SCALES = {"亿元": 8, "亿": 8, "百万元": 6, "万元": 4, "万": 4, "千元": 3, "元": 0}
-_PART = r"第?[一二三四1-4]季度|上半年|半年度|前三季度|全年|年度|年末|年底|q[1-4]|h1"
+_SCALES = {"亿": 8, "億": 8, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3, "": 0}
+_CURRENCIES = {"港元": "HKD", "美元": "USD"}
+_NUMERIC = ("monetary", "perShare")
+_PART = r"第?[一二三四1-4]季度|上半年|半年度|前三季度|全年|度|末|底|q[1-4]|h1"  # what follows 年
 _PERIOD = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)\s*(?P<part>{_PART})?|(?P<year2>(?:19|20)\d{{2}})\s*(?P<part2>q[1-4]|h1)",
     re.IGNORECASE,
@@ -42,6 +45,11 @@ _LEAD = re.compile(
     r"^(?:本公司|公司|本集团|集团|我们|其中|期内|报告期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
 )
 _LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额)+$")
+_RESET = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
+    r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
+    re.IGNORECASE,
+)
 
 
 def _period_of(match: re.Match[str]) -> Duration | Instant:
@@ -49,21 +57,26 @@ def _period_of(match: re.Match[str]) -> Duration | Instant:
     part = (match.group("part") or match.group("part2") or "").lower()
     start = dt.date(year, 1, 1)
     end = dt.date(year, 12, 31)
-    if "季度" in part and "前三" not in part:
-        q = _QUARTERS[part.lstrip("第")[0]]
-        start = dt.date(year, 3 * q - 2, 1)
-        end = dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1) if q < 4 else end
-    elif part.startswith("q"):
-        q = int(part[1])
-        start = dt.date(year, 3 * q - 2, 1)
-        end = dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1) if q < 4 else end
+    quarter = (
+        _QUARTERS.get(part.lstrip("第q")[:1])
+        if ("季度" in part and "前三" not in part) or part[:1] == "q"
+        else None
+    )
+    if quarter:
+        start = dt.date(year, 3 * quarter - 2, 1)
+        end = dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1) if quarter < 4 else end
     elif part in ("上半年", "半年度", "h1"):
         end = dt.date(year, 6, 30)
     elif part == "前三季度":
         end = dt.date(year, 9, 30)
-    if part in ("年末", "年底"):
+    if part in ("末", "底"):
         return Instant(instant=end)
     return Duration(start=start, end=end)
+
+
+def _unit_words(amount: re.Match[str]) -> str:
+    """The unit words printed after the number (亿元, 万港元, 元)."""
+    return (amount.group("scale") or "") + (amount.group("currency") or amount.group("unscaled") or "")
 
 
 def prose_terms() -> dict[str, list[str]]:
@@ -106,14 +119,6 @@ def _metric(before: str) -> str:
         previous = text
         text = _LINK.sub("", _LEAD.sub("", text.strip())).strip()
     return normalize(text)
-
-
-_NUMERIC = ("monetary", "perShare")
-_RESET = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
-    r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
-    re.IGNORECASE,
-)
 
 
 class _Reader:
@@ -179,9 +184,11 @@ class _Reader:
             when = Instant(instant=when.end)
         if when is None or (concept.period_type == "duration" and isinstance(when, Instant)):
             return
-        shift = _SCALES[amount.group("scale")]
+        shift = _SCALES[amount.group("scale") or ""]
         if concept.data_type == "perShare" and shift:
             return  # a per-share amount is in yuan per share, never in 万元 or 亿元
+        printed = amount.group("currency") or amount.group("unscaled") or ""
+        currency = _CURRENCIES.get(printed, self.prof.currency)
         number = Decimal(amount.group("number").replace(",", "").replace("−", "-"))
         exponent = number.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) else 0
@@ -194,7 +201,7 @@ class _Reader:
                 concept=concept.qname,
                 context=Context(entity=self.prof.entity, period=when),
                 value=value,
-                unit=unit_for(concept, self.prof.currency),
+                unit=unit_for(concept, currency),
                 decimals=places - shift,
                 provenance=Provenance(
                     document=self.source,
@@ -203,7 +210,7 @@ class _Reader:
                     char_start=start,
                     char_end=end,
                     row_label=label,
-                    column_header=amount.group("scale"),
+                    column_header=_unit_words(amount),
                     raw_text=line.text[start:end],
                     rule="figure stated in prose",
                 ),

@@ -4,7 +4,9 @@ metric and an amount in a currency scale; outlooks, changes and unknown metrics 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, IR_RECORD
 
 from xbrlify.converters.pipeline import convert
@@ -75,3 +77,38 @@ def test_prose_terms_name_known_numeric_concepts() -> None:
     terms = prose_terms()
     assert terms and all(wordings for wordings in terms.values())
     assert all(taxonomy.concepts[q].data_type in ("monetary", "perShare") for q in terms)
+
+
+PHRASES = [
+    (
+        "2024 年第四季度，公司实现营业收入 1.50 亿港元",
+        "Revenue",
+        "2024-10-01..2024-12-31",
+        "150000000",
+        "HKD",
+    ),
+    ("2024年Q3，营收 8,000 万元", "Revenue", "2024-07-01..2024-09-30", "80000000", "CNY"),
+    (
+        "2024 年前三季度，归母净利润 12.5 万元",
+        "ProfitLossAttributableToOwnersOfParent",
+        "2024-01-01..2024-09-30",
+        "125000",
+        "CNY",
+    ),
+    ("截至 2024 年末，公司总资产为 3.2 亿元", "Assets", "2024-12-31", "320000000", "CNY"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "concept", "period", "value", "unit"), PHRASES)
+def test_period_phrases_and_currencies(
+    tmp_path: Path, sentence: str, concept: str, period: str, value: str, unit: str
+) -> None:
+    path = tmp_path / "300999_record.txt"
+    path.write_text(
+        f"证券代码：300999\n示例医疗科技股份有限公司\n投资者关系活动记录表\n{sentence}。\n", encoding="utf-8"
+    )
+    facts = [f for f in convert(path).facts if f.provenance.rule == "figure stated in prose"]
+    assert [(f.concept.split(":")[-1], f.context.period.key, str(f.value)) for f in facts] == [
+        (concept, period, value)
+    ]
+    assert facts[0].unit is not None and facts[0].unit.numerator == (f"iso4217:{unit}",)
