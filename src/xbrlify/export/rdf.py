@@ -133,22 +133,31 @@ def triples(filing: Filing) -> Iterator[ox.Triple]:
         yield from _fact_triples(filing, fact, ns, ent, src)
 
 
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+}
 
 
-def serialize(filing: Filing, formats: tuple[str, ...] = ("ttl", "nt", "jsonld")) -> dict[str, str]:
-    """The filing's triples, built once, in each requested format (file suffix → text)."""
+def serialize(filing: Filing, formats: tuple[str, ...] = ("ttl", "nt", "jsonld", "trig")) -> dict[str, str]:
+    """The filing's triples, built once, in each requested format (file suffix → text); TriG holds
+    them in the filing's named graph, as a store does."""
     graph = list(triples(filing))
     prefixes = {"xfy": XFY, "prov": PROV, "oa": OA, "dcterms": DCTERMS, "xsd": XSD, "rdf": RDF}
     prefixes |= {p.replace("-", "_"): uri + "#" for p, uri in namespaces(filing).items()}
     out = {}
     for suffix in formats:
         fmt = FORMATS[suffix]
-        data = (
-            ox.serialize(graph, format=fmt, prefixes=prefixes)
-            if fmt is ox.RdfFormat.TURTLE
-            else ox.serialize(graph, format=fmt)
-        )
+        if fmt is ox.RdfFormat.TRIG:
+            name = ox.NamedNode(filing_iri(filing))
+            quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in graph]
+            data = ox.serialize(quads, format=fmt, prefixes=prefixes)
+        elif fmt is ox.RdfFormat.TURTLE:
+            data = ox.serialize(graph, format=fmt, prefixes=prefixes)
+        else:
+            data = ox.serialize(graph, format=fmt)
         out[suffix] = bytes(data or b"").decode("utf-8")
     return out
 

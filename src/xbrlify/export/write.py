@@ -15,7 +15,8 @@ from xbrlify.model import Filing
 
 def write_filing(filing: Filing, out_dir: Path, stem: str) -> list[Path]:
     """DIR/S/S.xbrl, S.json (xBRL-JSON), S-metadata.json + S-facts.csv (xBRL-CSV), S.ttl, S.nt, S.jsonld,
-    S.findings.json, and the extension S-ext.xsd with its calculation (and label, definition) linkbases."""
+    S.trig (the filing's named graph), S.findings.json, and the extension S-ext.xsd with its calculation
+    (and label, definition) linkbases."""
     folder = out_dir / stem
     folder.mkdir(parents=True, exist_ok=True)
     written = []
