@@ -17,7 +17,9 @@ from xbrlify.taxonomy import LayoutRow, Taxonomy
 _PER_SHARE_DECIMALS = (2, 3, 4, 1, 0)
 
 
-def _options(table: Table, tail: str, marker: bool, per_share: bool) -> list[Option]:
+def _options(table: Table, tail: str, marker: bool, per_share: bool, marked: bool) -> list[Option]:
+    """Every reading of a row's tail.  When the statement prints its note references after a marker
+    (七、66, 注释七、1), a row without one has no note: its leading digits are its value's."""
     ncols = len(table.columns)
     decimal_choices = _PER_SHARE_DECIMALS if per_share else (table.decimals,)
     out: list[Option] = []
@@ -26,7 +28,7 @@ def _options(table: Table, tail: str, marker: bool, per_share: bool) -> list[Opt
             tail,
             ncols,
             d,
-            note_allowed=table.has_note_column or marker,
+            note_allowed=(table.has_note_column and not marked) or marker,
             note_required=marker,
             grouped=table.grouped or per_share,
         )
@@ -64,6 +66,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     index = layout_index(table.layout)
     split = [(line, *split_label(line.text)) for line in table.body if not is_header_line(line.text)]
     tails = [t for _, _, t, _, _ in split if t]
+    marked = any(marker for *_, marker in split)
     table.decimals = detect_decimals(tails)
     table.grouped = is_grouped(tails)
     findings: list[Finding] = []
@@ -131,7 +134,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             layout_row=layout_row,
             section=section,
         )
-        row.options = _options(table, tail, marker, per_share)
+        row.options = _options(table, tail, marker, per_share, marked)
         if layout_row is not None and layout_row.concept:
             last_order = max(last_order, layout_row.order)
         if not row.options:

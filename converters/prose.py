@@ -21,6 +21,7 @@ from xbrlify.converters.document import Document, Line
 from xbrlify.converters.facts import unit_for
 from xbrlify.converters.labels import normalize
 from xbrlify.converters.profile import Profile
+from xbrlify.converters.text import simplified
 from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy
 
@@ -112,8 +113,9 @@ def _vocabulary(taxonomy: Taxonomy) -> dict[str, set[str]]:
 
 
 def _metric(before: str) -> str:
-    """The wording just before an amount, without its subject, verb and linking words."""
-    text = _PERIOD.sub("", before).strip()
+    """The wording just before an amount, in simplified script, without its subject, verb and
+    linking words."""
+    text = simplified(_PERIOD.sub("", before))
     previous = None
     while previous != text:
         previous = text

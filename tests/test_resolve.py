@@ -114,3 +114,13 @@ def test_lone_breakdown_value_matching_neither_column_stays_ambiguous(tmp_path: 
     filing = convert(path)
     assert breakdown_values(filing, "其中:子公司支付给少数股东的股利、利润") == []
     assert any(f.code == "ambiguous-split" and "少数股东的股利" in f.message for f in filing.findings)
+
+
+def test_rows_without_the_statements_note_marker_have_no_note() -> None:
+    """Notes printed as 附注七、61: 利息收入15,631,520.72… is 15,631,520.72, not note 1 + 5,631,520.72,
+    even though the notes section has a heading 1、利息收入 and no arithmetic reaches the row."""
+    filing = convert(FIXTURES / "marked_notes_statement.txt")
+    assert breakdown_values(filing, "利息收入") == [
+        ("2024-01-01..2024-12-31", Decimal("15631520.72")),
+        ("2023-01-01..2023-12-31", Decimal("17817662.67")),
+    ]
