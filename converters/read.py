@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
+from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, page_furniture, running_heads, shape
 from xbrlify.model import Fact
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
@@ -45,18 +47,40 @@ def decode(data: bytes) -> str:
 
 
 def read_text(path: Path) -> Document:
-    """Read a text file (text extracted from a PDF) into a Document."""
+    """Read a text file (text extracted from a PDF) into a Document.  Form feeds, where the
+    extraction kept them, are page breaks; page numbers and running heads are dropped (the heads
+    kept for the profile), line numbers stay those of the file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ConversionError("unreadable", f"cannot read {path.name}: {exc.strerror}") from None
     text = decode(data)
-    lines = tuple(
-        Line(number=i, text=raw.strip(), indent=len(raw) - len(raw.lstrip()))
-        for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
-        if raw.strip()
-    )
-    return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=lines)
+    page = 1
+    entries: list[tuple[int, int, str, int]] = []  # line number, page, text, indent
+    for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        page += raw.count("\f")
+        content = raw.replace("\f", "")
+        if content.strip():
+            entries.append((i, page, content.strip(), len(content) - len(content.lstrip())))
+    paged = page > 1
+    if paged:
+        pages: dict[int, list[str]] = {}
+        for _, p, line, _ in entries:
+            pages.setdefault(p, []).append(line)
+        furniture = page_furniture(list(pages.values()))
+    else:
+        furniture = running_heads(line for _, _, line, _ in entries)
+    heads: Counter[str] = Counter()
+    lines = []
+    for number, p, line, indent in entries:
+        if PAGE_NUMBER_MARKED.match(line):
+            continue
+        if shape(line) in furniture:
+            heads[line] += 1
+            continue
+        lines.append(Line(number=number, text=line, page=p if paged else None, indent=indent))
+    meta = {"running_heads": "\n".join(t for t, _ in heads.most_common(5))} if heads else {}
+    return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=tuple(lines), meta=meta)
 
 
 def source_spans(doc: Document, facts: list[Fact]) -> list[Fact]:

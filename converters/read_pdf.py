@@ -18,10 +18,10 @@ import pypdfium2 as pdfium
 
 from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
+from xbrlify.converters.furniture import PAGE_NUMBER, page_furniture, shape
 from xbrlify.model import Fact
 
 _REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
-_PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
 _MIN_TEXT_CHARS = 200
 _STATEMENT_PAGE = re.compile(
     r"財務狀況表|财务状况表|資產負債表|资产负债表|損益|损益|收益表|利潤表|利润表|現金流量表|现金流量表"
@@ -54,17 +54,6 @@ def page_texts(data: bytes) -> list[str]:
         return texts
     finally:
         pdf.close()
-
-
-def _furniture(pages: list[list[str]]) -> set[str]:
-    """Lines printed at the top or bottom of at least a third of the pages (running heads)."""
-    if len(pages) < 3:
-        return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        edge = {re.sub(r"\d+", "#", ln) for ln in lines[:3] + lines[-3:]}
-        counts.update(edge)
-    return {k for k, n in counts.items() if n >= max(3, len(pages) // 3)}
 
 
 def _is_statement_title(line: str) -> bool:
@@ -214,16 +203,16 @@ def read_pdf(path: Path) -> Document:
     if reversed_pages:
         for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
             pages[page_number - 1] = list(rebuilt)
-    furniture = _furniture([[ln for ln, _ in p if ln] for p in pages])
+    furniture = page_furniture([[ln for ln, _ in p if ln] for p in pages])
     lines: list[Line] = []
     heads: Counter[str] = Counter()
     number = 0
     for page_no, page in enumerate(pages, start=1):
         for text, where in page:
             number += 1
-            if not text or _PAGE_NUMBER.match(text):
+            if not text or PAGE_NUMBER.match(text):
                 continue
-            if re.sub(r"\d+", "#", text) in furniture:
+            if shape(text) in furniture:
                 heads[text] += 1
                 continue
             if isinstance(where, int):

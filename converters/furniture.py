@@ -1,0 +1,36 @@
+"""Page furniture: page numbers and running heads, which are no part of what a page says."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+PAGE_NUMBER = re.compile(r"^(?:第?\s*\d{1,4}\s*页?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
+# in text input a bare number may be a value on a line of its own: only the marked forms are dropped
+PAGE_NUMBER_MARKED = re.compile(
+    r"^(?:第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$"
+)
+_REPORT = re.compile(r"报告|報告|report|announcement|公告", re.IGNORECASE)
+
+
+def shape(line: str) -> str:
+    """A line with its digits blurred: running heads differ only in page numbers and dates."""
+    return re.sub(r"\d+", "#", line)
+
+
+def page_furniture(pages: list[list[str]]) -> set[str]:
+    """Shapes of lines printed at the top or bottom of at least a third of the pages (running heads)."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({shape(ln) for ln in lines[:3] + lines[-3:]})
+    return {k for k, n in counts.items() if n >= max(3, len(pages) // 3)}
+
+
+def running_heads(lines: Iterable[str]) -> set[str]:
+    """Shapes of running heads in text that kept no page breaks: a short line naming the report
+    (…2024 年半年度报告) printed three times or more."""
+    counts = Counter(shape(ln) for ln in lines if len(ln) <= 60 and _REPORT.search(ln))
+    return {k for k, n in counts.items() if n >= 3}
