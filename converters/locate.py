@@ -218,6 +218,18 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             if _ends_statement(line.text):
                 break
             body.append(line)
+        else:
+            if end == len(doc.lines) and body:
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="statement-truncated",
+                        line=body[-1].number,
+                        table=f"T{n + 1}",
+                        message=f"{doc.lines[i].text[:40]!r} runs to the end of the document with no "
+                        "signatures, notes or statement after it: the document may be cut short",
+                    )
+                )
         layout = _best_layout(candidates, body)
         columns = _columns(header[1:], layout, profile)
         if columns and layout is not candidates[0]:

@@ -113,8 +113,25 @@ def test_fuzz_mutated_statement_never_crashes_or_invents(
         filing = convert(path)
     except ConversionError:
         return
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").split("\n")
     for fact in filing.facts:
         prov = fact.provenance
         if prov.line is not None and prov.char_start is not None:
-            assert lines[prov.line - 1].strip()[prov.char_start : prov.char_end] == prov.raw_text
+            # the span is a position in the file's line, indentation included
+            assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
+
+
+def test_truncated_statement_is_flagged_and_keeps_only_what_it_prints(tmp_path: Path) -> None:
+    """A report cut off inside its balance sheet: a warning says so; only printed rows give facts."""
+    text = (FIXTURES / "units" / "600999_wanyuan_2023_annual.txt").read_text(encoding="utf-8")
+    cut = text[: text.index("流动资产合计")]
+    path = tmp_path / "600999_cut.txt"
+    path.write_text(cut, encoding="utf-8")
+    filing = convert(path)
+    assert [f.code for f in filing.findings if f.code == "statement-truncated"] == ["statement-truncated"]
+    assert "ifrs-full:CurrentAssets" not in {f.concept for f in filing.facts}
+    printed = cut.splitlines()
+    for fact in filing.facts:
+        prov = fact.provenance
+        if prov.line is not None and prov.char_start is not None:
+            assert printed[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
