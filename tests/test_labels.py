@@ -68,3 +68,36 @@ def test_traditional_wording_matches_simplified_layouts() -> None:
     row = index.item("應收賬款", None, 0)
     assert row is not None and row.concept == "ifrs-full:CurrentTradeReceivables"
     assert index.item("不存在的项目", None, 0) is None
+
+
+HKEX_WORDING = [
+    ("ifrs_income", "Profit and total comprehensive income for the period", "ProfitLoss"),
+    ("ifrs_income", "年內溢利及全面收益總額", "ProfitLoss"),
+    ("ifrs_income", "Loss before tax", "ProfitLossBeforeTax"),
+    ("ifrs_income", "投資物業公允值變動", "GainsLossesOnFairValueAdjustmentInvestmentProperty"),
+    (
+        "ifrs_financial_position",
+        "Amounts due from related parties",
+        "TradeAndOtherCurrentReceivablesDueFromRelatedParties",
+    ),
+    ("ifrs_financial_position", "應付關聯方款項", "TradeAndOtherCurrentPayablesToRelatedParties"),
+    (
+        "ifrs_cash_flow",
+        "Acquisition of subsidiaries, net of cash acquired",
+        "CashFlowsUsedInObtainingControlOfSubsidiariesOrOtherBusinessesClassifiedAsInvestingActivities",
+    ),
+    ("ifrs_cash_flow", "收取之政府補助", "ProceedsFromGovernmentGrantsClassifiedAsInvestingActivities"),
+]
+
+
+@pytest.mark.parametrize(("layout", "printed", "concept"), HKEX_WORDING)
+def test_hkex_wording_maps_to_official_concepts(layout: str, printed: str, concept: str) -> None:
+    row = LayoutIndex(load_taxonomy().layouts[layout]).item(printed, None, -1)
+    assert row is not None and row.concept == f"ifrs-full:{concept}"
+
+
+def test_profit_and_total_comprehensive_income_row_reports_both() -> None:
+    row = LayoutIndex(load_taxonomy().layouts["ifrs_income"]).item(
+        "Profit and total comprehensive income for the year", None, -1
+    )
+    assert row is not None and row.also == ("ifrs-full:ComprehensiveIncome",)
