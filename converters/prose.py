@@ -29,11 +29,17 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 _CLAUSE = re.compile(r"[，,、：:](?!\d{3})")
 _AMOUNT = re.compile(
+    r"(?:(?P<prefix>人民币|人民幣|港币|港幣|rmb|hk\$|us\$)\s*)?"
     r"(?P<number>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*"
-    r"(?:(?P<scale>亿|億|百万|百萬|万|萬|千)(?P<currency>港元|美元|元)?|(?P<unscaled>港元|美元|元))"
+    r"(?:(?P<scale>亿|億|百万|百萬|万|萬|千)(?P<currency>港元|美元|元)?|(?P<unscaled>港元|美元|元))",
+    re.IGNORECASE,
 )
 _SCALES = {"亿": 8, "億": 8, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3, "": 0}
-_CURRENCIES = {"港元": "HKD", "美元": "USD"}
+_CURRENCIES = {
+    "港元": "HKD", "港币": "HKD", "港幣": "HKD", "hk$": "HKD",
+    "美元": "USD", "us$": "USD",
+    "人民币": "CNY", "人民幣": "CNY", "rmb": "CNY",
+}  # fmt: skip
 _NUMERIC = ("monetary", "perShare")
 _PART = r"第?[一二三四1-4]季度|上半年|半年度|前三季度|全年|度|末|底|q[1-4]|h1"  # what follows 年
 _PERIOD = re.compile(
@@ -190,7 +196,8 @@ class _Reader:
         if concept.data_type == "perShare" and shift:
             return  # a per-share amount is in yuan per share, never in 万元 or 亿元
         printed = amount.group("currency") or amount.group("unscaled") or ""
-        currency = _CURRENCIES.get(printed, self.prof.currency)
+        prefix = (amount.group("prefix") or "").lower()
+        currency = _CURRENCIES.get(printed) or _CURRENCIES.get(prefix) or self.prof.currency
         number = Decimal(amount.group("number").replace(",", "").replace("−", "-"))
         exponent = number.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) else 0
