@@ -36,3 +36,4 @@ def test_feed_lists_filings_and_updates_incrementally(tmp_path: Path) -> None:
     } <= names
     for att in cas["attachments"]:
         assert att["_sha256"] == hashlib.sha256((tmp_path / att["url"]).read_bytes()).hexdigest()
+        assert att["mime_type"] != "application/octet-stream", att["url"]  # every artifact has its type

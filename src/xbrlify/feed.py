@@ -19,6 +19,8 @@ MIME = {
     ".json": "application/json",
     ".csv": "text/csv",
     ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".trig": "application/trig",
     ".jsonld": "application/ld+json",
     ".xsd": "application/xml",
     ".xml": "application/xml",
