@@ -27,7 +27,7 @@ from xbrlify.taxonomy import Taxonomy
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
-_CLAUSE = re.compile(r"[，,、：:](?!\d{3})")
+_CLAUSE = re.compile(r"[，、：]|[,:](?!\d{3})")  # an ASCII comma before three digits groups thousands
 _AMOUNT = re.compile(
     r"(?:(?P<prefix>人民币|人民幣|港币|港幣|rmb|hk\$|us\$)\s*)?"
     r"(?P<number>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*"

@@ -37,9 +37,11 @@ def test_seed_record_figures_with_their_periods_and_precision(ir_record: Filing)
     )
     # the paragraph after "2024 年，…" keeps its period
     assert facts[("CashFlowsFromUsedInOperatingActivities", FY2024)] == (Decimal("408000000"), -6)
-    # product-line revenues (软件及服务收入 21.52 亿元) and unknown metrics (研发投入, 销售收款)
-    # are not tagged
-    assert len(facts) == 7
+    # R&D investment (研发投入 5.62 亿, CAS wording) and cash collected from sales (销售收款)
+    assert facts[("ResearchAndDevelopmentInvestment", FY2024)] == (Decimal("562000000"), -6)
+    assert facts[("ReceiptsFromSalesOfGoodsAndRenderingOfServices", FY2024)] == (Decimal("2829000000"), -6)
+    # product-line revenues (软件及服务收入 21.52 亿元) are not the company's revenue: not tagged
+    assert len(facts) == 9
     assert ir_record.errors == []
 
 
