@@ -20,6 +20,7 @@ from importlib import resources
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.facts import unit_for
 from xbrlify.converters.labels import normalize
+from xbrlify.converters.periods import safe_date
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.text import simplified
 from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity
@@ -47,6 +48,9 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_REPORT_PERIOD = re.compile(r"本报告期内|本报告期|报告期内|本期内")
+_AS_OF = re.compile(r"(?:截至|截止|于)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PERIOD_LEAD = re.compile(r"(?:本公司|公司|本集团|集团|我们|截至|截止|于|在|至)*")
 _OUTLOOK = re.compile(r"预计|预期|预测|计划|目标|有望|力争|指引|展望|guidance|outlook", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:本公司|公司|本集团|集团|我们|其中|期内|报告期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
@@ -158,11 +162,12 @@ class _Reader:
         if len({_period_of(m) for m in named}) > 1 and not amounts:
             self.period = None  # a heading naming several periods: none is in force
             return
+        stated = self._stated_periods(sentence, named)
         outlook = bool(_OUTLOOK.search(sentence))
         for amount in amounts:
-            before = [m for m in named if m.end() <= amount.start()]
+            before = [period for end, period in stated if end <= amount.start()]
             if before:
-                self.period = _period_of(before[-1])
+                self.period = before[-1]  # None after a year that names no period
             clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, amount.start())), default=0)
             metric = _metric(sentence[clause : amount.start()])
             concepts = self.words.get(metric, set()) if metric else set()
@@ -182,8 +187,35 @@ class _Reader:
                 )
                 continue
             self.fact(line, next(iter(concepts)), sentence[clause : amount.start()].strip(), amount, offset)
-        if named:
-            self.period = _period_of(named[-1])
+        if stated:
+            self.period = stated[-1][1]
+
+    def _stated_periods(
+        self, sentence: str, named: list[re.Match[str]]
+    ) -> list[tuple[int, Duration | Instant | None]]:
+        """The periods a sentence states, where they end: a period phrase (本报告期: the report
+        period; 截至2021年12月9日: that day) that opens its clause, after at most a subject or 截至.
+        A bare year states a period only before a comma or a figure of its clause. A year that
+        states none (公司2022年股票期权激励计划, 2020年第三次临时股东大会) still moves the text to
+        another time: after it no period is in force (None)."""
+        found: list[tuple[re.Match[str], Duration | Instant]] = [(m, _period_of(m)) for m in named]
+        if self.prof.period is not None:
+            found += [(m, self.prof.period) for m in _REPORT_PERIOD.finditer(sentence)]
+        for m in _AS_OF.finditer(sentence):
+            day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if day is not None:
+                found.append((m, Instant(instant=day)))
+        out: list[tuple[int, Duration | Instant | None]] = []
+        for m, period in sorted(found, key=lambda x: x[0].end()):
+            clause = max((c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
+            opens = bool(_PERIOD_LEAD.fullmatch(simplified(sentence[clause : m.start()])))
+            if opens and m.re is _PERIOD and not (m.group("part") or m.group("part2")):
+                rest = sentence[m.end() :].lstrip()
+                next_clause = _CLAUSE.search(rest)
+                own = rest[: next_clause.start()] if next_clause else rest
+                opens = bool(next_clause and next_clause.start() == 0) or bool(_AMOUNT.search(own))
+            out.append((m.end(), period if opens else None))
+        return out
 
     def fact(self, line: Line, qname: str, label: str, amount: re.Match[str], offset: int) -> None:
         concept = self.taxonomy.concept(qname)
