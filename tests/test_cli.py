@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import HKEX_IFRS, IR_RECORD, SSE_CAS
@@ -41,3 +43,15 @@ def test_document_without_issuer_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(text), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "no-issuer" in result.output
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "xbrlify", "convert", str(IR_RECORD), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / IR_RECORD.stem / f"{IR_RECORD.stem}.xbrl").is_file()
