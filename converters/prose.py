@@ -2,9 +2,10 @@
 records, announcements): ``2024 年，公司实现营业收入 27.82 亿元`` → Revenue for 2024 of
 2,782,000,000 CNY, decimals −6.
 
-A figure becomes a fact only when everything about it is printed: a period phrase earlier in the
-text (the latest one applies, until another replaces it; a heading naming two periods leaves none),
-a metric whose wording is a taxonomy label, word for word once the subject and verb are dropped
+A figure becomes a fact only when everything about it is printed: a period phrase opening a clause
+earlier in the text (2024 年，本报告期，截至2021年12月9日; the latest one applies until another, a
+heading or a question; a heading naming two periods, or a year inside a name, leaves none), a metric
+whose wording is a taxonomy label, word for word once the subject and verb are dropped
 (``公司实现``), and an amount in a currency scale (元, 万元, 亿元 …) right after it. Changes
 (``同比增长``, ``增加 1.2 亿元``), shares of a whole, outlooks (预计, 计划) and unknown metrics
 yield nothing."""
@@ -53,7 +54,8 @@ _AS_OF = re.compile(r"(?:截至|截止|于)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})
 _PERIOD_LEAD = re.compile(r"(?:本公司|公司|本集团|集团|我们|截至|截止|于|在|至)*")
 _OUTLOOK = re.compile(r"预计|预期|预测|计划|目标|有望|力争|指引|展望|guidance|outlook", re.IGNORECASE)
 _LEAD = re.compile(
-    r"^(?:本公司|公司|本集团|集团|我们|其中|期内|报告期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
+    r"^(?:本公司|公司|本集团|集团|我们|其中|本报告期内|本报告期|报告期内|本期内|期内|同期|全年|累计|共"
+    r"|实现|录得|取得|计划|预计|预期|力争|目标)+"
 )
 _LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额)+$")
 _RESET = re.compile(

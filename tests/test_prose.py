@@ -126,7 +126,7 @@ def test_report_period_dates_and_years_inside_names(tmp_path: Path) -> None:
     path.write_text(
         "证券代码：600999\n示例制造股份有限公司\n2024年半年度报告\n"
         "公司2022年股票期权激励计划自主行权788股。"
-        "本报告期，公司实现归属于上市公司股东的净利润为-27,472,248.79元。\n"
+        "本报告期，公司实现归属于上市公司股东的净利润为-27,472,248.79元。本报告期实现营业收入3.00亿元。\n"
         "根据2020年第三次临时股东大会的决议，公司发行股票。本次发行后，股本总额为人民币13,787.7502万元。\n"
         "截至2021年12月9日，股本总额为人民币13,787.7502万元。\n",
         encoding="utf-8",
@@ -134,5 +134,6 @@ def test_report_period_dates_and_years_inside_names(tmp_path: Path) -> None:
     filing = convert(path)
     assert stated(filing) == {
         ("ProfitLossAttributableToOwnersOfParent", "2024-01-01..2024-06-30"): (Decimal("-27472248.79"), 2),
+        ("Revenue", "2024-01-01..2024-06-30"): (Decimal("300000000"), -6),
         ("IssuedCapital", "2021-12-09"): (Decimal("137877502"), 0),
     }
