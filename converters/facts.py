@@ -131,6 +131,8 @@ def _fact(
     else:
         shift = 0
     value = cell.value * row.sign * Decimal(10) ** shift
+    if value.is_zero():
+        value = value.copy_abs()  # a nil printed in a negated row is 0, not -0
     decimals = cell.token.decimals - shift
     start = row.tail_offset + cell.token.start
     end = row.tail_offset + cell.token.end

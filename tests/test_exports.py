@@ -67,3 +67,11 @@ def test_findings_report_is_machine_readable(converted: Path) -> None:
     assert report["standard"] == "CAS" and report["facts"] > 300
     assert set(report["summary"]) == {"error", "warning", "info"}
     assert report["summary"]["error"] == 0
+
+
+def test_no_negative_zero_in_any_output(converted: Path) -> None:
+    """A nil (–) on a row whose printed sign is negated is the value 0, in every format."""
+    for path in converted.glob("*/*"):
+        if path.suffix in (".ttl", ".nt", ".json", ".xbrl", ".csv"):
+            text = path.read_text(encoding="utf-8")
+            assert '"-0"' not in text and ">-0<" not in text and ",-0\n" not in text, path.name
