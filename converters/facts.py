@@ -75,7 +75,6 @@ def table_facts(
     facts: list[Fact] = []
     extensions: dict[str, Concept] = {}
     findings: list[Finding] = []
-    members = (SEPARATE,) if table.scope == "separate" else ()
     for row in table.rows:
         if row.chosen is None:
             continue
@@ -99,6 +98,8 @@ def table_facts(
                     )
                 )
                 continue
+            scope = table.columns[cell.column].scope or table.scope
+            members = (SEPARATE,) if scope == "separate" else ()
             for each in (concept, *also):
                 facts.append(_fact(each, row, table, cell, period, entity, members, source))
     return facts, list(extensions.values()), findings

@@ -42,6 +42,7 @@ _HEADER_WORDS = re.compile(
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$)'?000|(?:rmb|hk\$|us\$)?million|"
     r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]|"
     r"expressedin|renminbi|hongkongdollars?|unitedstatesdollars?|unlessotherwise(?:stated|indicated)|"
+    r"本集团|集团|合并|本行|银行|本公司|母公司|公司|thegroup|thecompany|thebank|group|company|bank|"
     r"inthousands(?:of)?|rmb|hk\$|us\$|hkd|usd|[\"“”'‘’]",
     re.IGNORECASE,
 )
@@ -131,7 +132,7 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
     if len(best) < 2 and layout.period_type == "instant":
         best = _year_columns(texts) or best
     if len(best) >= 2:
-        return best
+        return _scope_groups(best, "|".join(texts))
     # 本期/上期, 期末余额/期初余额: dated by the one dated header (a date line above them) or the report
     # period; 年初至报告期末 (year to date) names one period, not two
     joined = "".join(texts).replace("年初至报告期末", "")
@@ -141,6 +142,25 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
         columns = _relative_columns(layout, profile, best[0].period if best else None, "|".join(texts))
         return columns if current.start() < prior.start() else columns[::-1]
     return best
+
+
+_GROUP_WORDS = re.compile(r"本集团|集团|合并|thegroup|group|consolidated", re.IGNORECASE)
+_PARENT_WORDS = re.compile(r"本行|银行|本公司|母公司|thebank|thecompany|bank|company", re.IGNORECASE)
+
+
+def _scope_groups(columns: list[Column], header: str) -> list[Column]:
+    """The group's and the parent's columns printed side by side (本集团 2023 2022 | 本行 2023 2022):
+    when the header names both and the periods repeat, each half takes the scope named over it."""
+    half = len(columns) // 2
+    group, parent = _GROUP_WORDS.search(header), _PARENT_WORDS.search(header)
+    if (
+        not (group and parent)
+        or len(columns) % 2
+        or ([c.period for c in columns[:half]] != [c.period for c in columns[half:]])
+    ):
+        return columns
+    scopes = ("consolidated", "separate") if group.start() < parent.start() else ("separate", "consolidated")
+    return [Column(c.period, c.header, scopes[i >= half]) for i, c in enumerate(columns)]
 
 
 def _end_of_day(day: dt.date) -> dt.date:
@@ -203,6 +223,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             titles.append((i, *hit))
     findings: list[Finding] = []
     tables: list[Table] = []
+    unread: list[tuple[Line, str, str, str, int]] = []  # titles without period columns
     headings = note_headings(list(doc.lines[titles[0][0] :])) if titles else {}
     for n, (i, candidates, scope) in enumerate(titles):
         end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
@@ -259,15 +280,10 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             note_headings=headings,
         )
         if not columns:
-            findings.append(
-                Finding(
-                    severity=Severity.INFO,
-                    code="no-columns",
-                    line=doc.lines[i].number,
-                    table=table.id,
-                    message=f"no period columns found under the title {doc.lines[i].text[:40]!r}",
-                )
-            )
+            index = layout_index(layout)
+            split = (split_label(ln.text) for ln in body)
+            rows = sum(1 for label, tail, *_ in split if tail and index.knows(label))
+            unread.append((doc.lines[i], table.id, layout.statement, scope, rows))
             continue
         previous = tables[-1] if tables else None
         if (
@@ -279,6 +295,21 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             previous.body.extend(body)  # (续): the statement continues on this page
             continue
         tables.append(table)
+    read = {(t.layout.statement, t.scope) for t in tables}
+    for title, table_id, statement, scope, rows in unread:
+        # a title in a table of contents or over a note's table is no statement; a statement whose
+        # rows are printed but whose columns are not understood, and that is read nowhere else, is
+        missing = rows >= 3 and (statement, scope) not in read
+        findings.append(
+            Finding(
+                severity=Severity.WARNING if missing else Severity.INFO,
+                code="no-columns",
+                line=title.number,
+                table=table_id,
+                message=f"no period columns found under the title {title.text[:40]!r}"
+                + (f": its {rows} rows are not read" if missing else ""),
+            )
+        )
     return tables, findings
 
 

@@ -13,10 +13,12 @@ from xbrlify.taxonomy import Layout, LayoutRow
 
 @dataclass(frozen=True)
 class Column:
-    """A value column: its period and the header text it came from."""
+    """A value column: its period, the header text it came from, and its scope when the statement
+    prints the group's and the parent's columns side by side (本集团 | 本行), else None (the table's)."""
 
     period: Instant | Duration
     header: str
+    scope: str | None = None
 
 
 @dataclass

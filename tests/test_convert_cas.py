@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from conftest import find, value
+from conftest import FIXTURES, find, value
 
+from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing
 
 H1_2024 = "2024-01-01..2024-06-30"
@@ -84,3 +86,28 @@ def test_lone_breakdown_value_equal_to_its_parent_goes_to_that_column(cas: Filin
     ]
     assert [(f.context.period.key, f.value) for f in facts] == [(H1_2023, Decimal("500000.00"))]
     assert facts[0].provenance.line == 1883
+
+
+SIDE_BY_SIDE = FIXTURES / "bank" / "601999_bank_2023_annual_side_by_side.txt"
+
+
+def test_group_and_bank_columns_side_by_side_take_their_scopes() -> None:
+    """项目 附注 本集团 本行 over four dated columns: the first two are the group's, the last two
+    the bank's (SeparateMember)."""
+    filing = convert(SIDE_BY_SIDE)
+    assert value(filing, "Assets", "2023-12-31") == Decimal("1634047000000")
+    assert value(filing, "Assets", "2023-12-31", separate=True) == Decimal("3268094000000")
+    assert value(filing, "Assets", "2022-12-31", separate=True) == Decimal("2982124000000")
+    assert not [f for f in filing.findings if f.severity != "info"]
+
+
+def test_a_statement_whose_columns_are_not_understood_is_a_warning(tmp_path: Path) -> None:
+    text = SIDE_BY_SIDE.read_text(encoding="utf-8").replace(
+        "2023年12月31日2022年12月31日2023年12月31日2022年12月31日\n", ""
+    )
+    path = tmp_path / SIDE_BY_SIDE.name
+    path.write_text(text, encoding="utf-8")
+    filing = convert(path)
+    unread = [f for f in filing.findings if f.code == "no-columns"]
+    assert [f.severity for f in unread] == ["warning"] and "rows are not read" in unread[0].message
+    assert not find(filing, "Assets", "2023-12-31")
