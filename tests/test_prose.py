@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, IR_RECORD
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.prose import prose_terms
 from xbrlify.model import Filing
@@ -137,3 +140,61 @@ def test_report_period_dates_and_years_inside_names(tmp_path: Path) -> None:
         ("Revenue", "2024-01-01..2024-06-30"): (Decimal("300000000"), -6),
         ("IssuedCapital", "2021-12-09"): (Decimal("137877502"), 0),
     }
+
+
+FRAGMENTS = [
+    "2024 年",
+    "2025 年第一季度",
+    "年末",
+    "Q3",
+    "本报告期",
+    "截至2024年12月31日",
+    "，",
+    "。",
+    "；",
+    "<p>",
+    "</p>",
+    "公司实现",
+    "营业收入",
+    "归母净利润",
+    "总资产为",
+    "基本每股收益",
+    "研发投入",
+    "同比增长",
+    "预计",
+    "Q：",
+    "一、",
+    "27.82",
+    "1,234.56",
+    "-0.35",
+    "亿元",
+    "万元",
+    "元",
+    "億港元",
+    "人民币",
+    " ",
+    "\n",
+    "2020年第三次临时股东大会",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40))
+def test_fuzz_prose_never_crashes_and_every_fact_is_printed(
+    tmp_path_factory: pytest.TempPathFactory, parts: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("prose") / "300999_fuzz.txt"
+    path.write_text(
+        "证券代码：300999\n示例医疗科技股份有限公司\n投资者关系活动记录表\n" + "".join(parts),
+        encoding="utf-8",
+    )
+    try:
+        filing = convert(path)
+    except ConversionError:
+        return
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for fact in filing.facts:
+        prov = fact.provenance
+        if prov.char_start is not None and prov.line is not None:
+            assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
+            assert prov.raw_text and prov.raw_text.replace(",", "").lstrip("-−").replace(".", "").isdigit()
