@@ -66,6 +66,18 @@ def value(filing: Filing, concept: str, period: str, *, separate: bool = False) 
     return facts[0].value
 
 
+def spans_in_source(filing: Filing, source: Path) -> list[Fact]:
+    """The facts read at a character span; asserts each span gives back its printed number in the
+    file's own line (line numbers and positions are the file's, indentation included)."""
+    lines = source.read_text(encoding="utf-8").split("\n")
+    spanned = [f for f in filing.facts if None not in (f.provenance.line, f.provenance.char_start)]
+    for fact in spanned:
+        prov = fact.provenance
+        assert prov.line is not None
+        assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text, prov
+    return spanned
+
+
 def arelle_validate(package: Path, document: Path, *, oim: bool = False) -> subprocess.CompletedProcess[str]:
     """Arelle, offline, on one document (XBRL instance, or an OIM file with `oim`), c11r calculations."""
     plugins = ["--plugins", "loadFromOIM"] if oim else []

@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SSE_CAS
+from conftest import FIXTURES, SSE_CAS, spans_in_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -113,12 +113,7 @@ def test_fuzz_mutated_statement_never_crashes_or_invents(
         filing = convert(path)
     except ConversionError:
         return
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for fact in filing.facts:
-        prov = fact.provenance
-        if prov.line is not None and prov.char_start is not None:
-            # the span is a position in the file's line, indentation included
-            assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
+    spans_in_source(filing, path)
 
 
 def test_truncated_statement_is_flagged_and_keeps_only_what_it_prints(tmp_path: Path) -> None:
@@ -130,8 +125,4 @@ def test_truncated_statement_is_flagged_and_keeps_only_what_it_prints(tmp_path: 
     filing = convert(path)
     assert [f.code for f in filing.findings if f.code == "statement-truncated"] == ["statement-truncated"]
     assert "ifrs-full:CurrentAssets" not in {f.concept for f in filing.facts}
-    printed = cut.splitlines()
-    for fact in filing.facts:
-        prov = fact.provenance
-        if prov.line is not None and prov.char_start is not None:
-            assert printed[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
+    assert spans_in_source(filing, path)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IR_RECORD
+from conftest import FIXTURES, IR_RECORD, spans_in_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,12 +49,8 @@ def test_seed_record_figures_with_their_periods_and_precision(ir_record: Filing)
 
 
 def test_provenance_points_at_the_printed_number(ir_record: Filing) -> None:
-    lines = IR_RECORD.read_text(encoding="utf-8").splitlines()
-    for fact in ir_record.facts:
-        prov = fact.provenance
-        if prov.rule == "figure stated in prose":
-            assert prov.line is not None and prov.char_start is not None
-            assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
+    spanned = spans_in_source(ir_record, IR_RECORD)
+    assert {f.provenance.rule for f in spanned} == {"figure stated in prose"} and len(spanned) == 9
     revenue = next(f for f in ir_record.facts if f.concept == "ifrs-full:Revenue")
     assert revenue.provenance.raw_text == "27.82" and revenue.provenance.column_header == "亿元"
 
@@ -192,9 +188,6 @@ def test_fuzz_prose_never_crashes_and_every_fact_is_printed(
         filing = convert(path)
     except ConversionError:
         return
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for fact in filing.facts:
-        prov = fact.provenance
-        if prov.char_start is not None and prov.line is not None:
-            assert lines[prov.line - 1][prov.char_start : prov.char_end] == prov.raw_text
-            assert prov.raw_text and prov.raw_text.replace(",", "").lstrip("-−").replace(".", "").isdigit()
+    for fact in spans_in_source(filing, path):
+        printed = fact.provenance.raw_text or ""
+        assert printed.replace(",", "").lstrip("-−").replace(".", "").isdigit()
