@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SSE_CAS, arelle_validate
-from rdflib import Dataset, Graph
+from conftest import HKEX_IFRS, IR_RECORD, ROOT, SSE_CAS, arelle_validate
+from rdflib import RDF, Dataset, Graph, Namespace
 from typer.testing import CliRunner
 
 from xbrlify.cli import app
@@ -104,3 +104,40 @@ def test_xbrl_csv_loads_in_arelle(converted: Path) -> None:
     )
     assert run_.returncode == 0, run_.stdout + run_.stderr
     assert "oime" not in run_.stdout + run_.stderr
+
+
+def test_data_cube_view_has_one_observation_per_numeric_fact(converted: Path, store_path: Path) -> None:
+    result = CliRunner().invoke(app, ["query", str(QUERIES / "datacube_view.rq"), "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    cube = Graph().parse(data=result.output, format="turtle")
+    cube.parse(ROOT / "schemas" / "xbrlify-cube.ttl")
+    qb = Namespace("http://purl.org/linked-data/cube#")
+    xfy = Namespace("https://xbrlify.org/ns#")
+    ifrs = Namespace("https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full#")
+    observations = set(cube.subjects(RDF.type, qb.Observation))
+    numeric = sum(
+        1
+        for stem in (HKEX_IFRS.stem, SSE_CAS.stem, IR_RECORD.stem)
+        for f in json.loads((converted / stem / f"{stem}.json").read_text("utf-8"))["facts"].values()
+        if "unit" in f["dimensions"]
+    )
+    assert len(observations) == numeric
+    assert len(set(cube.subjects(RDF.type, qb.DataSet))) == 3
+    # every dimension of the structure is bound on every observation (IC-11), the scope by default
+    dimensions = list(cube.objects(None, qb.dimension))
+    assert len(dimensions) == 4
+    for obs in observations:
+        assert all(cube.value(obs, d) is not None for d in dimensions)
+    revenue = [
+        o
+        for o in observations
+        if cube.value(o, xfy.concept) == ifrs.Revenue and str(cube.value(o, xfy.value)) == "467049000"
+    ]
+    assert len(revenue) == 1
+    scope = cube.value(revenue[0], ifrs.ConsolidatedAndSeparateFinancialStatementsAxis)
+    assert scope == ifrs.ConsolidatedMember
+
+
+def test_query_of_another_form_is_one_line(store_path: Path) -> None:
+    result = CliRunner().invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store_path)])
+    assert result.exit_code == 1 and "not a SELECT or CONSTRUCT query" in result.output

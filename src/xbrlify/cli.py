@@ -125,14 +125,18 @@ def load(
 @app.command()
 def query(
     sparql: Annotated[
-        str, typer.Argument(metavar="QUERY_OR_FILE", help="A SPARQL SELECT query or a .rq file.")
+        str,
+        typer.Argument(metavar="QUERY_OR_FILE", help="A SPARQL SELECT or CONSTRUCT query, or a .rq file."),
     ],
     store: Annotated[Path, typer.Option("--store", help="Store directory.")] = Path("store"),
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv or json (SELECT); ttl or nt (CONSTRUCT).")
+    ] = "table",
 ) -> None:
-    """Run a SPARQL SELECT over every filing in the store."""
-    from xbrlify.store import open_store, render  # noqa: PLC0415
-    from xbrlify.store import query as run_query  # noqa: PLC0415
+    """Run a SPARQL query over every filing in the store: SELECT prints rows, CONSTRUCT triples."""
+    import pyoxigraph as ox  # noqa: PLC0415 - store only for this command
+
+    from xbrlify.store import open_store, render, rows_of, run, triples_text  # noqa: PLC0415
 
     text = (
         Path(sparql).read_text(encoding="utf-8")
@@ -140,7 +144,13 @@ def query(
         else sparql
     )
     try:
-        names, rows = run_query(open_store(store), text)
+        result = run(open_store(store), text)
+        if isinstance(result, ox.QueryTriples):
+            typer.echo(triples_text(result, "ttl" if fmt == "table" else fmt), nl=False)
+            return
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("not a SELECT or CONSTRUCT query")
+        names, rows = rows_of(result)
     except (SyntaxError, ValueError, OSError) as exc:
         console.print(f"query failed: {exc}", markup=False)
         raise typer.Exit(1) from None

@@ -58,14 +58,33 @@ def _term(term: Any) -> str:
     return str(term.value)
 
 
+def run(store: ox.Store, sparql: str) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+    """Run any SPARQL query over the union of all graphs."""
+    return store.query(sparql, use_default_graph_as_union=True)
+
+
+def rows_of(result: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    """A SELECT result as column names and rows of strings."""
+    names = [v.value for v in result.variables]
+    return names, [[_term(sol[name]) for name in names] for sol in result]
+
+
 def query(store: ox.Store, sparql: str) -> tuple[list[str], list[list[str]]]:
     """Run a SELECT over the union of all graphs; returns column names and rows of strings."""
-    result = store.query(sparql, use_default_graph_as_union=True)
+    result = run(store, sparql)
     if not isinstance(result, ox.QuerySolutions):
-        raise ValueError("only SELECT queries are supported")
-    names = [v.value for v in result.variables]
-    rows = [[_term(sol[name]) for name in names] for sol in result]
-    return names, rows
+        raise ValueError("not a SELECT query")
+    return rows_of(result)
+
+
+TRIPLE_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+
+
+def triples_text(result: ox.QueryTriples, fmt: str = "ttl") -> str:
+    """A CONSTRUCT or DESCRIBE result as Turtle or N-Triples."""
+    if fmt not in TRIPLE_FORMATS:
+        raise ValueError(f"unknown format {fmt} for triples: use ttl or nt")
+    return bytes(ox.serialize(result, format=TRIPLE_FORMATS[fmt]) or b"").decode("utf-8")
 
 
 def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
