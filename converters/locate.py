@@ -8,6 +8,7 @@ import unicodedata
 
 from xbrlify.converters import periods
 from xbrlify.converters.document import Document, Line
+from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
 from xbrlify.converters.mapping import layout_index
 from xbrlify.converters.numbers import split_label
 from xbrlify.converters.profile import Profile
@@ -234,7 +235,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
             k += 1
         body: list[Line] = []
         for line in doc.lines[k:end]:
-            if _PAGE_NUMBER.match(line.text):
+            if PAGE_NUMBER_MARKED.match(line.text):
                 continue
             if _ends_statement(line.text):
                 break
@@ -313,7 +314,6 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
     return tables, findings
 
 
-_PAGE_NUMBER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$")
 _NOTES_HEADING = re.compile(r"^\s*NOTES(?:\s+TO\b.*)?\s*$")
 
 

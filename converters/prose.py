@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 
 from xbrlify.converters.document import Document, Line
@@ -49,13 +50,14 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_REPORT_PERIOD = re.compile(r"本报告期内|本报告期|报告期内|本期内")
+_SUBJECT = r"本公司|公司|本集团|集团|我们"
+_REPORT_WORDS = r"本报告期内|本报告期|报告期内|本期内"
+_REPORT_PERIOD = re.compile(_REPORT_WORDS)
 _AS_OF = re.compile(r"(?:截至|截止|于)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_PERIOD_LEAD = re.compile(r"(?:本公司|公司|本集团|集团|我们|截至|截止|于|在|至)*")
+_PERIOD_LEAD = re.compile(rf"(?:{_SUBJECT}|截至|截止|于|在|至)*")
 _OUTLOOK = re.compile(r"预计|预期|预测|计划|目标|有望|力争|指引|展望|guidance|outlook", re.IGNORECASE)
 _LEAD = re.compile(
-    r"^(?:本公司|公司|本集团|集团|我们|其中|本报告期内|本报告期|报告期内|本期内|期内|同期|全年|累计|共"
-    r"|实现|录得|取得|计划|预计|预期|力争|目标)+"
+    rf"^(?:{_SUBJECT}|其中|{_REPORT_WORDS}|期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
 )
 _LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额)+$")
 _RESET = re.compile(
@@ -87,11 +89,17 @@ def _period_of(match: re.Match[str]) -> Duration | Instant:
     return Duration(start=start, end=end)
 
 
+def _clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding position `pos` starts."""
+    return max((m.end() for m in _CLAUSE.finditer(sentence, 0, pos)), default=0)
+
+
 def _unit_words(amount: re.Match[str]) -> str:
     """The unit words printed after the number (亿元, 万港元, 元)."""
     return (amount.group("scale") or "") + (amount.group("currency") or amount.group("unscaled") or "")
 
 
+@cache
 def prose_terms() -> dict[str, list[str]]:
     """`prose_terms.csv`: concept → the wordings prose and key-figure tables use for it."""
     text = resources.files("xbrlify.taxonomy").joinpath("data", "prose_terms.csv").read_text(encoding="utf-8")
@@ -170,7 +178,7 @@ class _Reader:
             before = [period for end, period in stated if end <= amount.start()]
             if before:
                 self.period = before[-1]  # None after a year that names no period
-            clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, amount.start())), default=0)
+            clause = _clause_start(sentence, amount.start())
             metric = _metric(sentence[clause : amount.start()])
             concepts = self.words.get(metric, set()) if metric else set()
             if len(concepts) > 1:  # 营业收入: Revenue, and a bank's operating income
@@ -209,7 +217,7 @@ class _Reader:
                 found.append((m, Instant(instant=day)))
         out: list[tuple[int, Duration | Instant | None]] = []
         for m, period in sorted(found, key=lambda x: x[0].end()):
-            clause = max((c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
+            clause = _clause_start(sentence, m.start())
             opens = bool(_PERIOD_LEAD.fullmatch(simplified(sentence[clause : m.start()])))
             if opens and m.re is _PERIOD and not (m.group("part") or m.group("part2")):
                 rest = sentence[m.end() :].lstrip()

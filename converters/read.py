@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from pathlib import Path
 
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
-from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, page_furniture, running_heads, shape
+from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, drop_furniture, page_furniture, running_heads
 from xbrlify.model import Fact
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
@@ -70,16 +69,11 @@ def read_text(path: Path) -> Document:
         furniture = page_furniture(list(pages.values()))
     else:
         furniture = running_heads(line for _, _, line, _ in entries)
-    heads: Counter[str] = Counter()
-    lines = []
-    for number, p, line, indent in entries:
-        if PAGE_NUMBER_MARKED.match(line):
-            continue
-        if shape(line) in furniture:
-            heads[line] += 1
-            continue
-        lines.append(Line(number=number, text=line, page=p if paged else None, indent=indent))
-    meta = {"running_heads": "\n".join(t for t, _ in heads.most_common(5))} if heads else {}
+    lines, meta = drop_furniture(
+        (Line(number=n, text=t, page=p if paged else None, indent=i) for n, p, t, i in entries),
+        furniture,
+        PAGE_NUMBER_MARKED,
+    )
     return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=tuple(lines), meta=meta)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import pypdfium2 as pdfium
 
 from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
-from xbrlify.converters.furniture import PAGE_NUMBER, page_furniture, shape
+from xbrlify.converters.furniture import PAGE_NUMBER, drop_furniture, page_furniture
 from xbrlify.model import Fact
 
 _REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
@@ -204,23 +203,18 @@ def read_pdf(path: Path) -> Document:
         for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
             pages[page_number - 1] = list(rebuilt)
     furniture = page_furniture([[ln for ln, _ in p if ln] for p in pages])
-    lines: list[Line] = []
-    heads: Counter[str] = Counter()
+    read: list[Line] = []
     number = 0
     for page_no, page in enumerate(pages, start=1):
         for text, where in page:
             number += 1
-            if not text or PAGE_NUMBER.match(text):
-                continue
-            if shape(text) in furniture:
-                heads[text] += 1
+            if not text:
                 continue
             if isinstance(where, int):
-                lines.append(Line(number=number, text=text, page=page_no, offset=where))
+                read.append(Line(number=number, text=text, page=page_no, offset=where))
             else:
-                lines.append(Line(number=number, text=text, page=page_no, boxes=where))
-    # the running heads (report title, issuer name) are dropped from the lines but kept for the profile
-    meta = {"running_heads": "\n".join(text for text, _ in heads.most_common(5))} if heads else {}
+                read.append(Line(number=number, text=text, page=page_no, boxes=where))
+    lines, meta = drop_furniture(read, furniture, PAGE_NUMBER)
     digest = hashlib.sha256(data).hexdigest()
     return Document(
         source=path.name, sha256=digest, lines=tuple(lines), kind="pdf", meta=meta, geometry=PdfGeometry(data)
