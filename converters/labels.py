@@ -12,7 +12,8 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\(\d{1,2}\)|\d{1,2}[.、](?!\d)"
     r"|\([a-z]\)|[a-z]\)|[ivx]+\.)"
 )
-_PREFIX = re.compile(r"^(?:(?:其中|加|减|减少|less|add|including|of which)[:]|[-－—–•·])", re.IGNORECASE)
+_BREAKDOWN = ("其中", "including", "of which")  # a row that breaks down the row above it
+_PREFIX = re.compile(rf"^(?:(?:{'|'.join(_BREAKDOWN)}|加|减|减少|less|add)[:]|[-－—–•·])", re.IGNORECASE)
 _SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
 _TRAILING = re.compile(r"[:;、]+$")
 _SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing and math slashes print as /
@@ -49,6 +50,11 @@ def normalize(label: str) -> str:
         text = _NUMBERING.sub("", text)
         text = _PREFIX.sub("", text)
     return _TRAILING.sub("", text).replace("foryear", "forperiod")
+
+
+def is_breakdown(label: str) -> bool:
+    """Whether a printed row label opens with 其中 (of which, including)."""
+    return label.lstrip().lower().startswith(_BREAKDOWN)
 
 
 def without_parenthetical(label: str) -> str:

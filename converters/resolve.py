@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from xbrlify.converters.document import Box, Geometry
-from xbrlify.converters.labels import normalize
+from xbrlify.converters.labels import is_breakdown, normalize
 from xbrlify.converters.numbers import Token
 from xbrlify.converters.table import Option, Row, Table
 from xbrlify.model import Finding, Severity
@@ -473,13 +473,6 @@ def _place_by_position(table: Table, geometry: Geometry) -> None:
             row.chosen, row.rule = chosen[0], "placed in the column printed at its position"
 
 
-_BREAKDOWN = ("其中", "including", "of which")
-
-
-def _is_breakdown(row: Row) -> bool:
-    return row.label.lstrip().lower().startswith(_BREAKDOWN)
-
-
 def _place_by_parent(table: Table) -> None:
     """A lone value on a breakdown row (其中…) that arithmetic leaves unplaced: it belongs to a
     column where the row it breaks down (the nearest row above that is no breakdown) prints a
@@ -487,7 +480,7 @@ def _place_by_parent(table: Table) -> None:
     equals that row's value in exactly one column (the breakdown is the whole of it), that column."""
     parent: Row | None = None
     for row in table.rows:
-        if not _is_breakdown(row):
+        if not is_breakdown(row.label):
             parent = row
             continue
         if row.chosen is not None or parent is None or parent.chosen is None or not row.options:
