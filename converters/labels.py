@@ -52,6 +52,17 @@ def normalize(label: str) -> str:
     return _TRAILING.sub("", text).replace("foryear", "forperiod")
 
 
+def join_wrapped(*parts: str) -> str:
+    """A label printed over several lines, rejoined: a space between English words
+    (``Exchange differences arising on`` + ``translation of …``), none between Chinese characters."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if out and part and re.match(r"[A-Za-z0-9(]", part) and re.search(r"[A-Za-z0-9,)]$", out):
+            out += " "
+        out += part
+    return out
+
+
 def is_breakdown(label: str) -> bool:
     """Whether a printed row label opens with 其中 (of which, including)."""
     return label.lstrip().lower().startswith(_BREAKDOWN)

@@ -68,7 +68,9 @@ _CURRENCIES = (
 def is_header_line(text: str) -> bool:
     """A line made only of column-header vocabulary (dates, units, audit status, 附注)."""
     s = periods.arabic_dates(simplified(periods.english_dates(text)))
-    return bool(s) and not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
+    if not re.search(r"[^\W_]", s):
+        return False  # punctuation only: the end of a wrapped label, such as ``)``
+    return not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
 
 
 def _title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] | None:

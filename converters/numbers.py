@@ -47,6 +47,10 @@ class Reading:
     tokens: tuple[Token, ...]
 
 
+_OPENING_QUOTES = ("“", '"', "‘", "'")
+_DASHES = frozenset(NIL_DASHES) | frozenset(MINUS_SIGNS)
+
+
 def split_label(text: str) -> tuple[str, str, int, bool]:
     """Split a row into (label, numeric tail, tail offset, note marker seen).
 
@@ -62,6 +66,10 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
         i -= 1
     while i < end and not _tail_can_start(text, i, end):
         i += 1
+    if i < end and text[i] in _DASHES and text[:i].rstrip().endswith(_OPENING_QUOTES):
+        i += 1  # a quoted dash is label text, not a value: 净利润(净亏损以“- / ”号填列)
+        while i < end and not _tail_can_start(text, i, end):
+            i += 1
     label, tail = text[:i].rstrip(), text[i:end]
     lettered = _LETTERED_NOTE.search(label)
     if lettered and tail and (tail[0].isdigit() or tail[0] in NIL_DASHES or tail[0] in "(-"):

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from xbrlify.converters.document import Line
-from xbrlify.converters.labels import normalize
+from xbrlify.converters.labels import join_wrapped, normalize
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex, layout_index
 from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
@@ -74,17 +74,22 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     section_row: LayoutRow | None = None
     last_order = -1
     pending: list[Line] = []
-    for line, printed_label, raw_tail, offset, marker in split:
+    heading: tuple[Line, str | None, LayoutRow | None, int] | None = None  # line, state before it
+    consumed: set[int] = set()
+    for at, (line, printed_label, raw_tail, offset, marker) in enumerate(split):
+        if at in consumed:
+            continue
         label = printed_label
         tail = "" if _only_note(raw_tail, marker, table, index, label, last_order) else raw_tail
         if not tail:
             sec = index.section(label, last_order)
             if sec is None and pending and not index.knows(label):
                 # a section header wrapped over two lines (以下產生之本公司權益股東 / 應佔期內溢利：)
-                joined = pending[-1].text + label
+                joined = join_wrapped(pending[-1].text, label)
                 sec = None if index.item(joined, section, last_order) else index.section(joined, last_order)
                 label = joined if sec is not None else label
             if sec is not None and not index.item(label, section, last_order):
+                heading = (line, section, section_row, last_order)
                 section, section_row, last_order, pending = sec.section, sec, sec.order, []
                 if section:
                     table.section_titles[section] = label
@@ -99,11 +104,32 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         if layout_row is None:
             # a label wrapped over the previous lines, possibly with the numbers on a line of their own
             for k in range(len(pending), 0, -1):
-                joined = "".join(p.text for p in pending[-k:]) + label
+                joined = join_wrapped(*(p.text for p in pending[-k:]), label)
                 layout_row = index.item(joined, section, last_order)
                 if layout_row is not None:
                     label = joined
                     break
+        if (
+            layout_row is None
+            and normalize(label)
+            and heading is not None
+            and 0 < line.number - heading[0].number <= 2
+        ):
+            # a label whose first line reads as a section heading (Other comprehensive income / for the year)
+            joined = join_wrapped(heading[0].text, label)
+            found = index.item(joined, heading[1], heading[3])
+            if found is not None:
+                label, layout_row = joined, found
+                _, section, section_row, last_order = heading
+        if layout_row is None and normalize(label) and at + 1 < len(split) and not split[at + 1][2]:
+            # the numbers on the first line of a wrapped label (Share of profits of / joint ventures)
+            following = split[at + 1][1]
+            joined = join_wrapped(label, following)
+            found = None if index.knows(following) else index.item(joined, section, last_order)
+            if found is not None:
+                label, layout_row = joined, found
+                consumed.add(at + 1)
+        heading = None if tail else heading
         if layout_row is None and not normalize(label) and section_row is not None and section_row.concept:
             layout_row = LayoutRow(
                 kind="item",
@@ -121,7 +147,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             and 0 < line.number - wrapped.number <= 2  # the next line, or the one after a blank line
             and not wrapped.text.rstrip().endswith((":", "："))
         ):
-            label = wrapped.text.strip() + label  # an unmapped label wrapped over two lines, kept whole
+            label = join_wrapped(wrapped.text, label)  # an unmapped label wrapped over two lines, kept whole
         pending = []
         concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
         per_share = concept is not None and concept.data_type == "perShare"

@@ -8,7 +8,6 @@ uses as token boundaries. Running heads and page numbers repeated on many pages 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,10 @@ import pypdfium2 as pdfium
 from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER, drop_furniture, page_furniture
+from xbrlify.converters.pdf_layout import baseline_lines, looks_columnar, looks_reversed, positioned_lines
 from xbrlify.model import Fact
 
-_REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
 _MIN_TEXT_CHARS = 200
-_STATEMENT_PAGE = re.compile(
-    r"財務狀況表|财务状况表|資產負債表|资产负债表|損益|损益|收益表|利潤表|利润表|現金流量表|现金流量表"
-)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -53,64 +49,6 @@ def page_texts(data: bytes) -> list[str]:
         return texts
     finally:
         pdf.close()
-
-
-def _is_statement_title(line: str) -> bool:
-    """A statement title, either way round: 綜合財務狀況表（續）, (續（中期簡明綜合損益及其他全面收益表."""
-    core = re.sub(r"^[(（]續[(（]|[(（]續[)）]$", "", line)
-    return (
-        len(core) <= 40
-        and core.endswith("表")
-        and not re.search("[、，。]", core)
-        and bool(_STATEMENT_PAGE.search(core))
-    )
-
-
-def looks_reversed(text: str) -> bool:
-    """A page whose text layer prints rows as numbers-then-label (glyphs written right to left)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    rows = [ln for ln in lines if any(ch.isdigit() for ch in ln) and re.search(r"[\u4e00-\u9fff]", ln)]
-    if len(rows) >= 4 and sum(1 for ln in rows if _REVERSED_ROW.match(ln)) > len(rows) / 2:
-        return True
-    # few rows: mirrored punctuation decides (。 or ： opening a line, a line ending on an opening bracket)
-    mirrored = sum(1 for ln in lines if ln[0] in "。：，" or ln[-1] in "（(")
-    upright = sum(1 for ln in lines if ln[-1] in "。：，）)" or ln[0] in "（")
-    statement = any(_is_statement_title(ln) for ln in lines)
-    return statement and len(rows) >= 2 and mirrored >= 3 and mirrored > 2 * upright
-
-
-def baseline_lines(
-    data: bytes, page_numbers: list[int]
-) -> dict[int, list[tuple[str, tuple[Box | None, ...]]]]:
-    """Lines rebuilt from character positions: grouped by text baseline, ordered left to right,
-    with a space wherever the gap between characters exceeds a third of the font size; each with
-    the box of every character (None for an inserted space)."""
-    import pdfplumber  # noqa: PLC0415 - layout analysis only for the pages that need it
-
-    out: dict[int, list[tuple[str, tuple[Box | None, ...]]]] = {}
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number in page_numbers:
-            chars = [c for c in pdf.pages[number - 1].chars if c.get("upright", True) and c["text"].strip()]
-            rows: list[list[dict[str, Any]]] = []
-            for c in sorted(chars, key=lambda c: (-c["matrix"][5], c["x0"])):
-                if rows and abs(rows[-1][0]["matrix"][5] - c["matrix"][5]) <= 1.5:
-                    rows[-1].append(c)
-                else:
-                    rows.append([c])
-            lines: list[tuple[str, tuple[Box | None, ...]]] = []
-            for row in rows:
-                row.sort(key=lambda c: c["x0"])
-                text, boxes = "", list[Box | None]()
-                for k, cur in enumerate(row):
-                    prev = row[k - 1] if k else None
-                    if prev is not None and cur["x0"] - prev["x1"] > max(prev["size"], cur["size"]) / 3:
-                        text += " "
-                        boxes.append(None)
-                    text += cur["text"]
-                    boxes += [(cur["x0"], cur["top"], cur["x1"], cur["bottom"])] * len(cur["text"])
-                lines.append((text, tuple(boxes)))
-            out[number] = lines
-    return out
 
 
 def _page_lines(text: str) -> list[tuple[str, int]]:
@@ -202,6 +140,14 @@ def read_pdf(path: Path) -> Document:
     if reversed_pages:
         for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
             pages[page_number - 1] = list(rebuilt)
+    columnar = [i for i, t in enumerate(texts, start=1) if i not in reversed_pages and looks_columnar(t)]
+    if columnar:
+        pdf = _open(data)
+        try:
+            for page_number in columnar:
+                pages[page_number - 1] = list(positioned_lines(pdf, page_number))
+        finally:
+            pdf.close()
     furniture = page_furniture([[ln for ln, _ in p if ln] for p in pages])
     read: list[Line] = []
     number = 0

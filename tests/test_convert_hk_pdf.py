@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from conftest import ROOT, assert_boxes_enclose_numbers, find, value
 
+from xbrlify.converters.pdf_layout import looks_reversed
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.profile import entity_from
-from xbrlify.converters.read_pdf import looks_reversed, page_texts
+from xbrlify.converters.read_pdf import page_texts
 from xbrlify.model import Filing
 
 REPORT = ROOT / "examples" / "filings" / "00607_fullshare_2023_interim_tc.pdf"

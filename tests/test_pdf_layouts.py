@@ -1,0 +1,80 @@
+"""PDF layouts whose text layer is not in reading order: the same facts as the filing's text.
+
+The PDFs in tests/fixtures/pdf are rendered from the layout fixtures by make_pdfs.py: drawn column
+by column (every label, then every note, then each value column), and row by row with wrapped
+labels carrying their numbers on their first line, either in reading order or drawn after the
+label's last line. Each must convert to exactly the facts of the same filing read as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from xbrlify.converters.pdf_layout import looks_columnar, positioned_lines
+from xbrlify.converters.pipeline import convert
+from xbrlify.converters.read_pdf import page_texts
+from xbrlify.model import Fact, Filing, Severity
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDFS = FIXTURES / "pdf"
+TEXTS = {
+    "04321_harbourline_2024_interim_results_en": FIXTURES
+    / "english/04321_harbourline_2024_interim_results_en.txt",
+    "600999_wanyuan_2023_annual": FIXTURES / "units/600999_wanyuan_2023_annual.txt",
+}
+VARIANTS = ("columns", "first_line", "labels_first")
+
+
+def _key(fact: Fact) -> tuple[str, str, str, str]:
+    return (fact.concept, str(fact.context.period), str(fact.value), str(fact.context.members))
+
+
+def _facts(filing: Filing) -> set[tuple[str, str, str, str]]:
+    return {_key(f) for f in filing.facts if f.provenance.rule != "profile"}
+
+
+@pytest.fixture(scope="module")
+def from_text() -> dict[str, Filing]:
+    return {stem: convert(path) for stem, path in TEXTS.items()}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("stem", sorted(TEXTS))
+def test_pdf_layout_gives_the_facts_of_the_text(
+    stem: str, variant: str, from_text: dict[str, Filing]
+) -> None:
+    filing = convert(PDFS / f"{stem}_{variant}.pdf")
+    expected = _facts(from_text[stem])
+    assert len(expected) > 80
+    assert _facts(filing) == expected
+    assert [f.code for f in filing.findings if f.severity is not Severity.INFO] == []
+    tagged = [f for f in filing.facts if f.provenance.rule != "profile"]
+    assert all(f.provenance.page is not None and f.provenance.bbox is not None for f in tagged)
+
+
+def test_columnar_pages_are_recognised_and_rebuilt() -> None:
+    texts = page_texts((PDFS / "600999_wanyuan_2023_annual_columns.pdf").read_bytes())
+    assert [looks_columnar(t) for t in texts] == [True, True, True]
+    in_order = page_texts((PDFS / "600999_wanyuan_2023_annual_first_line.pdf").read_bytes())
+    assert not any(looks_columnar(t) for t in in_order)
+    pdf = pdfium.PdfDocument(PDFS / "600999_wanyuan_2023_annual_columns.pdf")
+    try:
+        lines = [text for text, _ in positioned_lines(pdf, 1)]
+    finally:
+        pdf.close()
+    assert "货币资金 注释七、1 129,746.86 129,866.72" in lines
+    assert "项目 附注 2023年12月31日 2022年12月31日" in lines
+
+
+def test_english_words_keep_their_spaces_when_rebuilt() -> None:
+    pdf = pdfium.PdfDocument(PDFS / "04321_harbourline_2024_interim_results_en_columns.pdf")
+    try:
+        lines = [text for text, _ in positioned_lines(pdf, 1)]
+    finally:
+        pdf.close()
+    assert "Revenues 5 1,250,400 1,180,250" in lines
+    assert "Selling, general and administrative" in lines
+    assert "expenses (150,470) (142,330)" in lines
