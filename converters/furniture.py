@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from xbrlify.converters.document import Line
 
@@ -23,14 +23,25 @@ def shape(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
-def page_furniture(pages: list[list[str]]) -> set[str]:
-    """Shapes of lines printed at the top or bottom of at least a third of the pages (running heads)."""
-    if len(pages) < 3:
+_TITLE = re.compile(r"表|statement of|balance sheet", re.IGNORECASE)
+
+
+def page_furniture(pages: list[list[str]], keep: Callable[[str], bool] = lambda _: False) -> set[str]:
+    """Shapes of lines printed at the top or bottom of at least a third of the pages, and of two at
+    least (running heads). Statement titles and the lines `keep` names (column headings repeated on
+    a statement's every page) are never furniture."""
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
-        counts.update({shape(ln) for ln in lines[:3] + lines[-3:]})
-    return {k for k, n in counts.items() if n >= max(3, len(pages) // 3)}
+        counts.update(
+            {
+                shape(ln)
+                for ln in lines[:3] + lines[-3:]
+                if not keep(ln) and not (len(ln) <= 40 and _TITLE.search(ln))
+            }
+        )
+    return {k for k, n in counts.items() if n >= max(2, len(pages) // 3)}
 
 
 def running_heads(lines: Iterable[str]) -> set[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, drop_furniture, page_furniture, running_heads
+from xbrlify.converters.locate import is_header_line
 from xbrlify.model import Fact
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
@@ -66,7 +67,7 @@ def read_text(path: Path) -> Document:
         pages: dict[int, list[str]] = {}
         for _, p, line, _ in entries:
             pages.setdefault(p, []).append(line)
-        furniture = page_furniture(list(pages.values()))
+        furniture = page_furniture(list(pages.values()), is_header_line)
     else:
         furniture = running_heads(line for _, _, line, _ in entries)
     lines, meta = drop_furniture(

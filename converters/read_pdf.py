@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER, drop_furniture, page_furniture
+from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.pdf_layout import baseline_lines, looks_columnar, looks_reversed, positioned_lines
 from xbrlify.model import Fact
 
@@ -148,7 +149,7 @@ def read_pdf(path: Path) -> Document:
                 pages[page_number - 1] = list(positioned_lines(pdf, page_number))
         finally:
             pdf.close()
-    furniture = page_furniture([[ln for ln, _ in p if ln] for p in pages])
+    furniture = page_furniture([[ln for ln, _ in p if ln] for p in pages], is_header_line)
     read: list[Line] = []
     number = 0
     for page_no, page in enumerate(pages, start=1):
