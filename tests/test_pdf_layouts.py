@@ -28,7 +28,7 @@ TEXTS = {
     / "english/04321_harbourline_2024_interim_results_en.txt",
     "600999_wanyuan_2023_annual": FIXTURES / "units/600999_wanyuan_2023_annual.txt",
 }
-VARIANTS = ("columns", "first_line", "labels_first")
+VARIANTS = ("columns", "first_line", "labels_first", "last_column_apart")
 
 
 def _key(fact: Fact) -> tuple[str, str, str, str]:
