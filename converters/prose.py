@@ -59,7 +59,10 @@ _OUTLOOK = re.compile(r"预计|预期|预测|计划|目标|有望|力争|指引|
 _LEAD = re.compile(
     rf"^(?:{_SUBJECT}|其中|{_REPORT_WORDS}|期内|同期|全年|累计|共|实现|录得|取得|计划|预计|预期|力争|目标)+"
 )
-_LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额)+$")
+_LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|总额|余额为|余额|金额为|金额)+$")
+# a bound is no value: 营业收入突破20亿元, 超过, 不低于 …; 20亿元以上
+_BOUND_BEFORE = re.compile(r"(?:突破|超过|超出|超|逾|高于|低于|不低于|不少于|不超过|近|接近|将近)\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|多)")
 _RESET = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
     r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
@@ -179,14 +182,24 @@ class _Reader:
             if before:
                 self.period = before[-1]  # None after a year that names no period
             clause = _clause_start(sentence, amount.start())
-            metric = _metric(sentence[clause : amount.start()])
+            lead = sentence[clause : amount.start()]
+            bound = _BOUND_BEFORE.search(lead) or _BOUND_AFTER.match(sentence[amount.end() :])
+            if bound and bound.re is _BOUND_BEFORE:
+                lead = lead[: bound.start()]
+            metric = _metric(lead)
             concepts = self.words.get(metric, set()) if metric else set()
             if len(concepts) > 1:  # 营业收入: Revenue, and a bank's operating income
                 concepts = {c for c in concepts if c.startswith("ifrs-full:")}
             if len(concepts) != 1:
                 continue
-            if outlook or self.period is None:
-                reason = "an outlook" if outlook else "no period is stated before it"
+            if outlook or bound or self.period is None:
+                reason = (
+                    "an outlook"
+                    if outlook
+                    else "a bound, not a value"
+                    if bound
+                    else "no period is stated before it"
+                )
                 self.findings.append(
                     Finding(
                         severity=Severity.INFO,
@@ -196,7 +209,7 @@ class _Reader:
                     )
                 )
                 continue
-            self.fact(line, next(iter(concepts)), sentence[clause : amount.start()].strip(), amount, offset)
+            self.fact(line, next(iter(concepts)), lead.strip(), amount, offset)
         if stated:
             self.period = stated[-1][1]
 

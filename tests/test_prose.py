@@ -73,6 +73,28 @@ def test_only_stated_levels_of_known_metrics_with_a_period() -> None:
     assert any("3 亿元" in m for m in skipped)
 
 
+def test_results_briefing_wording() -> None:
+    """营业总收入, 归母/扣非归母净利润, 研发费用, balances 截至…日 (…余额), a quarter in 万元."""
+    filing = convert(FIXTURES / "prose" / "688777_ir_results_briefing.txt")
+    assert stated(filing) == {
+        ("TotalOperatingRevenue", FY2024): (Decimal("1856000000"), -6),
+        ("ProfitLossAttributableToOwnersOfParent", FY2024): (Decimal("231000000"), -6),
+        ("ProfitLossAttributableToOwnersOfParentExcludingNonrecurringItems", FY2024): (
+            Decimal("198000000"),
+            -6,
+        ),
+        ("ResearchAndDevelopmentExpense", FY2024): (Decimal("312000000"), -6),
+        ("Assets", "2024-12-31"): (Decimal("5678000000"), -6),
+        ("EquityAttributableToOwnersOfParent", "2024-12-31"): (Decimal("3210000000"), -6),
+        ("Cash", "2024-12-31"): (Decimal("1234000000"), -6),
+        ("BasicEarningsLossPerShare", FY2024): (Decimal("0.58"), 2),
+        ("Revenue", Q1_2025): (Decimal("412000000"), -6),
+        ("ProfitLoss", Q1_2025): (Decimal("51234500"), -2),
+    }
+    assert filing.document.entity.identifier == "688777"
+    assert any("22亿元" in f.message and "outlook" in f.message for f in filing.findings)
+
+
 def test_prose_terms_name_known_numeric_concepts() -> None:
     taxonomy = load_taxonomy()
     terms = prose_terms()
@@ -116,6 +138,27 @@ def test_period_phrases_and_currencies(
         (concept, period, value)
     ]
     assert facts[0].unit is not None and facts[0].unit.numerator == (f"iso4217:{unit}",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024 年，公司营业收入突破 20 亿元",
+        "2024 年，公司营业收入超过 20 亿元",
+        "2024 年，公司营业收入 20 亿元以上",
+        "2024 年，公司研发费用不低于 2 亿元",
+    ],
+)
+def test_bounds_are_not_values(tmp_path: Path, sentence: str) -> None:
+    path = tmp_path / "300999_record.txt"
+    path.write_text(
+        f"证券代码：300999\n示例医疗科技股份有限公司\n投资者关系活动记录表\n{sentence}。\n", encoding="utf-8"
+    )
+    filing = convert(path)
+    assert [f for f in filing.facts if f.provenance.rule == "figure stated in prose"] == []
+    assert [f.message.split(": ")[-1] for f in filing.findings if f.code == "prose-figure-skipped"] == [
+        "a bound, not a value; not tagged"
+    ]
 
 
 def test_report_period_dates_and_years_inside_names(tmp_path: Path) -> None:
