@@ -109,6 +109,10 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 if layout_row is not None:
                     label = joined
                     break
+        if layout_row is None and pending and pending[-1].text.rstrip().endswith((",", "，")):
+            # a label that continues with a qualifier: Cash … at end of the year, / represented by …
+            layout_row = index.item(pending[-1].text, section, last_order)
+            label = join_wrapped(pending[-1].text, label) if layout_row is not None else label
         if (
             layout_row is None
             and normalize(label)

@@ -104,6 +104,9 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
             r.line.number for r in t.rows if r.concept is None and r.chosen is not None
         )
     calculations, calc_findings = check_calculations(facts, calculations, unmapped)
+    anchored = {f.concept for f in calc_findings if f.code == "calc-anchored"}
+    # a summation its unmapped rows complete is no longer incomplete, as resolve reported it
+    findings = [f for f in findings if not (f.code == "calc-incomplete" and f.concept in anchored)]
     findings += calc_findings
     findings += check_identities(facts)
     info = DocumentInfo(

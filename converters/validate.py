@@ -6,7 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import combinations
 
+from xbrlify.converters.facts import EXTENSION_PREFIX
 from xbrlify.model import Fact, Finding, Instant, Severity
 from xbrlify.taxonomy.model import CalculationArc, Layout
 
@@ -56,6 +58,58 @@ def filing_calculations(
     return out
 
 
+_LEFT_OUT = 3  # at most this many of the unmapped rows among a summation's lines are not part of it
+
+
+def _inside(lines: set[int], unmapped: list[int]) -> list[int]:
+    """The unmapped rows among a summation's lines: between its first line and its total, or just
+    above its first line (the profit a cash-flow statement's reconciliation starts from)."""
+    if not lines:
+        return []
+    rows = set(unmapped)
+    first = min(lines)
+    while any(first - gap in rows for gap in (1, 2)):
+        first = max(n for n in (first - 1, first - 2) if n in rows)
+    return sorted(n for n in rows if first <= n < max(lines) and n not in lines)
+
+
+def _anchor(
+    totals: list[Fact],
+    kids: list[tuple[str, int]],
+    rows: list[int],
+    by_key: dict[tuple[str, str, str], Fact],
+    by_line: dict[int, list[Fact]],
+) -> list[str] | None:
+    """The extension concepts of unmapped rows (`rows`: line numbers) that complete a summation:
+    the one largest set of them (all, or all but up to three: subtotals among them) whose printed
+    values make the total add up in every period it is reported for. None when no set does, or
+    when two sets of the same size do (ambiguous)."""
+    candidates = sorted({f.concept for n in rows for f in by_line.get(n, [])})
+    if not candidates:
+        return None
+
+    def fits(chosen: tuple[str, ...]) -> bool:
+        for total in totals:
+            _, ctx, unit = total.aspect_key
+            present = [(by_key[(c, ctx, unit)], w) for c, w in kids if (c, ctx, unit) in by_key]
+            present += [(by_key[(c, ctx, unit)], 1) for c in chosen if (c, ctx, unit) in by_key]
+            if not present:
+                continue
+            computed = sum((w * Decimal(f.value) for f, w in present), Decimal(0))  # type: ignore[arg-type]
+            tol = _half(total) + sum((_half(f) for f, _ in present), Decimal(0))
+            if abs(computed - Decimal(total.value)) > tol:  # type: ignore[arg-type]
+                return False
+        return True
+
+    for size in range(len(candidates), max(0, len(candidates) - _LEFT_OUT - 1), -1):
+        fitting = [c for c in combinations(candidates, size) if fits(c)]
+        if len(fitting) == 1:
+            return list(fitting[0])
+        if fitting:
+            return None
+    return None
+
+
 def check_calculations(
     facts: list[Fact],
     calculations: dict[str, list[CalculationArc]],
@@ -66,13 +120,18 @@ def check_calculations(
     A summation that does not add up while a row no taxonomy line matched is printed among its
     lines (`unmapped`: layout id → line numbers) is most likely missing that row: it is taken out
     of the filing's calculations and reported as incomplete, not as an inconsistency of the
-    document. Returns the calculations kept and the findings."""
+    document; unless the printed values of some of those rows complete it in every period, in which
+    case their extension concepts join the summation (weight 1: an extension concept carries the
+    printed sign). Returns the calculations kept and the findings."""
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], Fact] = {}
+    by_line: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
         if f.unit is not None:
             by_key[f.aspect_key] = f
             by_concept[f.concept].append(f)
+            if f.concept.startswith(f"{EXTENSION_PREFIX}:") and f.provenance.line is not None:
+                by_line[f.provenance.line].append(f)
     findings: list[Finding] = []
     kept: dict[str, list[CalculationArc]] = {}
     for layout_id, arcs in calculations.items():
@@ -80,6 +139,7 @@ def check_calculations(
         for arc in arcs:
             children[(arc.parent, arc.network)].append((arc.child, arc.weight))
         dropped: set[tuple[str, str]] = set()
+        anchored: list[CalculationArc] = []
         for (concept, network), kids in children.items():
             problems: list[Finding] = []
             lines: set[int] = set()
@@ -103,8 +163,27 @@ def check_calculations(
                             f"contributing facts sum to {computed}",
                         )
                     )
-            inside = [n for n in (unmapped or {}).get(layout_id, []) if lines and min(lines) < n < max(lines)]
-            if problems and inside:
+            inside = _inside(lines, (unmapped or {}).get(layout_id, []))
+            completing = (
+                _anchor(by_concept[concept], kids, inside, by_key, by_line) if problems and inside else None
+            )
+            if completing:
+                last = max((a.order for a in arcs if a.parent == concept and a.network == network), default=0)
+                anchored += [
+                    CalculationArc(parent=concept, child=c, weight=1, order=last + k, network=network)
+                    for k, c in enumerate(completing, start=1)
+                ]
+                findings.append(
+                    Finding(
+                        severity=Severity.INFO,
+                        code="calc-anchored",
+                        concept=concept,
+                        line=problems[0].line,
+                        message=f"{layout_id}/{network}: {concept} adds up with the unmapped row(s) "
+                        f"{', '.join(completing)}; they join its summation in the filing's calculations",
+                    )
+                )
+            elif problems and inside:
                 dropped.add((concept, network))
                 findings.append(
                     Finding(
@@ -119,7 +198,7 @@ def check_calculations(
                 )
             else:
                 findings += problems
-        remaining = [a for a in arcs if (a.parent, a.network) not in dropped]
+        remaining = [a for a in arcs if (a.parent, a.network) not in dropped] + anchored
         if remaining:
             kept[layout_id] = remaining
     return kept, findings

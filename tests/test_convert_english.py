@@ -222,3 +222,68 @@ def test_basic_and_diluted_row_reports_both(interim: Filing) -> None:
     diluted = find(interim, "DilutedEarningsLossPerShare", H1_2024)
     assert [f.value for f in basic] == [f.value for f in diluted] == [Decimal("0.150")]
     assert basic[0].provenance == diluted[0].provenance
+
+
+CASH_FLOWS = FIXTURES / "english" / "05678_evergreen_2024_annual_results_en.txt"
+
+
+@pytest.fixture(scope="module")
+def cash_flows() -> Filing:
+    return convert(CASH_FLOWS)
+
+
+def test_indirect_method_lines_map_to_ifrs_adjustments(cash_flows: Filing) -> None:
+    """Operating activities from profit before tax: add-backs, deductions (credit concepts, sign
+    turned) and working-capital movements, in HK$'000."""
+    expected = {
+        "AdjustmentsForAmortisationExpense": ("2150000", "1980000"),
+        "AdjustmentsForFinanceCosts": ("8907000", "9452000"),
+        "AdjustmentsForInterestIncome": ("1870000", "1230000"),
+        "AdjustmentsForUndistributedProfitsOfAssociates": ("1236000", "-502000"),
+        "AdjustmentsForImpairmentLossReversalOfImpairmentLossRecognisedInProfitOrLoss": (
+            "4120000",
+            "2988000",
+        ),
+        "AdjustmentsForDecreaseIncreaseInInventories": ("-6667000", "-5120000"),
+        "AdjustmentsForDecreaseIncreaseInTradeAndOtherReceivables": ("-17086000", "-9462000"),
+        "AdjustmentsForIncreaseDecreaseInTradeAndOtherPayables": ("7374000", "9860000"),
+        "AdjustmentsForIncreaseDecreaseInContractLiabilities": ("3657000", "2140000"),
+        "CashFlowsFromUsedInOperations": ("158250000", "152822000"),
+        "CashFlowsFromUsedInOperatingActivities": ("130100000", "128522000"),
+        "CashFlowsFromUsedInInvestingActivities": ("-45217000", "-37750000"),
+        "CashFlowsFromUsedInFinancingActivities": ("-59104000", "-47352000"),
+        "EffectOfExchangeRateChangesOnCashAndCashEquivalents": ("12880000", "-1204000"),
+    }
+    for concept, (current, prior) in expected.items():
+        assert str(value(cash_flows, concept, FY2024)) == current, concept
+        assert str(value(cash_flows, concept, FY2023)) == prior, concept
+    # the closing-cash label continued by a qualifier on the next line (", represented by …")
+    assert value(cash_flows, "CashAndCashEquivalents", END2024) == Decimal("243977000")
+    assert value(cash_flows, "CashAndCashEquivalents", "2022-12-31") == Decimal("163102000")
+    assert not [f for f in cash_flows.findings if f.severity is Severity.ERROR]
+
+
+def test_unmapped_rows_that_complete_a_summation_join_it(cash_flows: Filing, tmp_path: Path) -> None:
+    """Depreciation of property, plant and equipment and of right-of-use assets have no IFRS
+    adjustment concept, and the reconciliation starts from a profit line the statement of profit or
+    loss already reports: their extension concepts complete 'cash generated from operations', while
+    the unmapped subtotal before working-capital movements stays out of it."""
+    anchored = [f for f in cash_flows.findings if f.code == "calc-anchored"]
+    assert len(anchored) == 1 and "CashFlowsFromUsedInOperations" in anchored[0].message
+    arcs = [
+        a
+        for a in cash_flows.calculations["ifrs_cash_flow"]
+        if a.parent.endswith(":CashFlowsFromUsedInOperations")
+    ]
+    ext_children = {a.child for a in arcs if a.child.startswith("ext:")}
+    labels = {f.provenance.row_label for f in cash_flows.facts if f.concept in ext_children}
+    assert labels == {
+        "Profit before tax",
+        "Depreciation of property, plant and equipment",
+        "Depreciation of right-of-use assets",
+    }
+    assert all(a.weight == 1 for a in arcs if a.child in ext_children)
+    left_out = [f.message for f in cash_flows.findings if "left out" in f.message]
+    assert not [m for m in left_out if "CashFlowsFromUsedInOperations does not add up" in m]
+    _, run = write_and_validate(cash_flows, CASH_FLOWS.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr

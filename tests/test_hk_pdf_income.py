@@ -106,13 +106,14 @@ def test_earnings_per_share(report: Filing) -> None:
 
 def test_statements_reconcile_and_every_row_is_tagged(report: Filing) -> None:
     """Profit or loss and financial position: every row tagged, every total reconciled. (The cash-flow
-    statement's detailed lines the taxonomy lacks are flagged; see test_convert_hk_pdf.)"""
+    statement's detailed lines the taxonomy lacks are flagged and complete their totals; see
+    test_convert_hk_pdf.)"""
     assert report.errors == []
     codes = {f.code for f in report.findings}
     assert not codes & {"ambiguous-split", "unreadable-numbers", "no-consistent-reading"}
     assert all("ifrs_cash_flow" in f.message for f in report.findings if f.code == "unmapped-row")
     calc = [f for f in report.findings if f.code.startswith("calc")]
-    assert calc and all(f.code == "calc-incomplete" and "CashFlowsFrom" in (f.concept or "") for f in calc)
+    assert calc and all(f.code == "calc-anchored" and "CashFlowsFrom" in (f.concept or "") for f in calc)
     statements = {
         f.provenance.table.split()[0]: f.provenance.table for f in report.facts if f.provenance.table
     }
