@@ -61,10 +61,32 @@ def _only_note(tail: str, marker: bool, table: Table, index: LayoutIndex, label:
     )
 
 
+_DANGLING = re.compile(
+    r"(?:\b(?:of|the|and|or|for|in|to|from|on|by|at|with|attributable|less|net)|[,，、及和之的与與或])\s*$",
+    re.IGNORECASE,
+)
+
+
+def dangling(label: str) -> bool:
+    """A label that cannot end where it does (…owners of the, …物业、厂房及): it continues below."""
+    return bool(_DANGLING.search(label))
+
+
+def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:
+    """The table's lines split into label and numbers, without column headings repeated in the body;
+    a line of heading words that finishes the label above it (…owners of the / Company) is kept."""
+    out: list[tuple[Line, str, str, int, bool]] = []
+    for line in lines:
+        if is_header_line(line.text) and not (out and dangling(out[-1][1])):
+            continue
+        out.append((line, *split_label(line.text)))
+    return out
+
+
 def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     """Fill `table.rows`; label-only lines set the section or join the next line's label."""
     index = layout_index(table.layout)
-    split = [(line, *split_label(line.text)) for line in table.body if not is_header_line(line.text)]
+    split = _body(table.body)
     tails = [t for _, _, t, _, _ in split if t]
     marked = any(marker for *_, marker in split)
     table.decimals = detect_decimals(tails)
@@ -115,22 +137,26 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             label = join_wrapped(pending[-1].text, label) if layout_row is not None else label
         if (
             layout_row is None
-            and normalize(label)
             and heading is not None
-            and 0 < line.number - heading[0].number <= 2
+            and 0 < line.number - heading[0].number <= 2 + len(pending)
         ):
-            # a label whose first line reads as a section heading (Other comprehensive income / for the year)
-            joined = join_wrapped(heading[0].text, label)
+            # a label whose first line reads as a heading (Other comprehensive income / for the year),
+            # its numbers on its last line or on a line of their own
+            joined = join_wrapped(heading[0].text, *(p.text for p in pending), label)
             found = index.item(joined, heading[1], heading[3])
             if found is not None:
                 label, layout_row = joined, found
                 _, section, section_row, last_order = heading
         if layout_row is None and normalize(label) and at + 1 < len(split) and not split[at + 1][2]:
-            # the numbers on the first line of a wrapped label (Share of profits of / joint ventures)
+            # the numbers on the first line of a wrapped label (Share of profits of / joint ventures);
+            # an English line opening in lower case continues the label above it, mapped or not
             following = split[at + 1][1]
             joined = join_wrapped(label, following)
-            found = None if index.knows(following) else index.item(joined, section, last_order)
-            if found is not None:
+            continues = dangling(label) or re.match(r"[a-z]", following) is not None
+            found = (
+                None if index.knows(following) and not continues else index.item(joined, section, last_order)
+            )
+            if found is not None or continues:
                 label, layout_row = joined, found
                 consumed.add(at + 1)
         heading = None if tail else heading
@@ -146,12 +172,17 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         wrapped = pending[-1] if pending else None
         if (
             layout_row is None
-            and normalize(label)
+            and (normalize(label) or section_row is None or not section_row.concept)
             and wrapped is not None
             and 0 < line.number - wrapped.number <= 2  # the next line, or the one after a blank line
             and not wrapped.text.rstrip().endswith((":", "："))
         ):
-            label = join_wrapped(wrapped.text, label)  # an unmapped label wrapped over two lines, kept whole
+            # an unmapped label wrapped over two lines (three when the line above it dangles), kept whole
+            first = pending[-2] if len(pending) > 1 and 0 < wrapped.number - pending[-2].number <= 2 else None
+            if first is not None and (dangling(first.text) or re.match(r"[a-z]", wrapped.text.strip())):
+                label = join_wrapped(first.text, wrapped.text, label)
+            else:
+                label = join_wrapped(wrapped.text, label)
         pending = []
         concept = taxonomy.concepts.get(layout_row.concept) if layout_row and layout_row.concept else None
         per_share = concept is not None and concept.data_type == "perShare"
