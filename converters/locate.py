@@ -313,6 +313,11 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
                 + (f": its {rows} rows are not read" if missing else ""),
             )
         )
+    # the notes' headings, not the numbered rows of the statements themselves (6.外币财务报表折算差额)
+    printed = {ln.number for t in tables for ln in (t.title, *t.body)}
+    headings.clear()
+    if titles:
+        headings.update(note_headings([ln for ln in doc.lines[titles[0][0] :] if ln.number not in printed]))
     return tables, findings
 
 

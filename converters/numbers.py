@@ -47,7 +47,7 @@ class Reading:
     tokens: tuple[Token, ...]
 
 
-_OPENING_QUOTES = ("“", '"', "‘", "'")
+_OPENING_QUOTES = "“\"‘'"
 _DASHES = frozenset(NIL_DASHES) | frozenset(MINUS_SIGNS)
 
 
@@ -66,7 +66,12 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
         i -= 1
     while i < end and not _tail_can_start(text, i, end):
         i += 1
-    if i < end and text[i] in _DASHES and text[:i].rstrip().endswith(_OPENING_QUOTES):
+    if (
+        0 < i < end
+        and text[i] in _DASHES
+        and text[i - 1] in _OPENING_QUOTES
+        and (i + 1 == end or text[i + 1] == " ")
+    ):
         i += 1  # a quoted dash is label text, not a value: 净利润(净亏损以“- / ”号填列)
         while i < end and not _tail_can_start(text, i, end):
             i += 1

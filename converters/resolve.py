@@ -252,11 +252,13 @@ def _settle(
     """Fix every row all solutions agree on; otherwise let documented note references decide."""
     documented = _prefer_documented_notes(rows, solutions, headings)
     ordered = _prefer_ordered_notes(rows, documented)
+    sparse = _prefer_fewer_notes(rows, ordered)
     for i in sorted(free):
         row = rows[i]
         choices = {id(s[i]): s[i] for s in solutions if i in s}
         narrowed = {id(s[i]): s[i] for s in documented if i in s}
         in_order = {id(s[i]): s[i] for s in ordered if i in s}
+        unnoted = {id(s[i]): s[i] for s in sparse if i in s}
         if len(choices) == 1:
             row.chosen, row.rule = next(iter(choices.values())), "arithmetic"
         elif len(narrowed) == 1:
@@ -265,6 +267,9 @@ def _settle(
         elif len(in_order) == 1:
             row.chosen = next(iter(in_order.values()))
             row.rule = "arithmetic, then note references that increase down the statement"
+        elif len(unnoted) == 1:
+            row.chosen = next(iter(unnoted.values()))
+            row.rule = "arithmetic, then no note reference, as none of the statement's settled rows has one"
         elif choices:
             row.options = list(choices.values())
 
@@ -273,17 +278,22 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+def _related(a: set[str], b: set[str]) -> bool:
+    """Two labels sharing at least half the wording of the shorter (衍生金融资产, 衍生金融负债)."""
+    return bool(a and b) and len(a & b) * 2 >= min(len(a), len(b))
+
+
 def note_score(row: Row, option: Option, headings: dict[str, list[str]]) -> float:
     """How well a reading's note reference fits the notes section: a heading with that number whose
-    title shares wording with the row label scores above 1; no note is neutral (0.5); a note
-    number with no related heading scores 0."""
+    title shares at least half the row label's wording scores above 1; no note is neutral (0.5); a
+    note number with no such heading scores 0."""
     if option.note_number is None:
         return 0.5
     label = _bigrams(row.normalized)
     best = 0.0
     for title in headings.get(option.note_number, []):
         common = label & _bigrams(normalize(title))
-        if common and label:
+        if label and len(common) * 2 >= len(label):  # the heading names the row (half its wording)
             best = max(best, 1 + len(common) / len(label))
     return best
 
@@ -313,16 +323,23 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
         return solutions
 
     def disorder(solution: dict[int, Option]) -> tuple[int, int, int]:
-        notes = []
+        notes: list[int] = []
+        labels: list[set[str]] = []
         for i, row in enumerate(rows):
             opt = solution.get(i) or (row.options[0] if len(row.options) == 1 else None)
             number = opt.note_number if opt is not None else None
             if number is not None and number.isdigit():
                 notes.append(int(number))
+                labels.append(_bigrams(row.normalized))
         steps = list(itertools.pairwise(notes))
-        # a fall back to a note already referred to (衍生金融负债 citing the note of 衍生金融资产) is
-        # a second reference, not disorder
-        falls = sum(1 for k, (a, b) in enumerate(steps) if b < a and b not in notes[:k])
+        # a fall back to the note of a related line referred to before (衍生金融负债 citing the note
+        # of 衍生金融资产) is a second reference, not disorder
+        falls = sum(
+            1
+            for k, (a, b) in enumerate(steps)
+            if b < a
+            and not any(n == b and _related(labels[j], labels[k + 1]) for j, n in enumerate(notes[: k + 1]))
+        )
         return falls, sum(abs(b - a) for a, b in steps), len(steps)
 
     scored = [(disorder(s), s) for s in solutions]
@@ -331,6 +348,23 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
     if steps < 4 or falls * 10 > steps:
         return solutions  # too few notes, or notes not numbered in order: no evidence here
     return [s for score, s in scored if score == low]
+
+
+def _prefer_fewer_notes(rows: list[Row], solutions: list[dict[int, Option]]) -> list[dict[int, Option]]:
+    """Among solutions arithmetic allows, keep those with the fewest note references when no row of
+    the statement whose reading is settled refers to a note (at least five such rows): a parent
+    company's cash-flow statement under a 附注 column it never uses."""
+    if len(solutions) < 2:
+        return solutions
+    settled = [r.options[0] for r in rows if len(r.options) == 1 and r.options[0].cells]
+    if len(settled) < 5 or any(o.note for o in settled):
+        return solutions
+
+    def count(solution: dict[int, Option]) -> int:
+        return sum(1 for opt in solution.values() if opt.note)
+
+    low = min(count(s) for s in solutions)
+    return [s for s in solutions if count(s) == low]
 
 
 def _per_share_rule(row: Row, resolved_profit: dict[int, Decimal]) -> list[Option]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +132,25 @@ def test_note_with_several_letter_groups() -> None:
     label, tail, _, _ = split_label("金融資產減值虧損（撥備）／撥回淨額 3(ii)(e) (219,712) 914,741")
     assert label.endswith("淨額")
     assert readings(tail, 0) == {("3(ii)(e)", ("-219712", "914741"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "tail"),
+    [
+        # a sign note wrapped after its dash: the dash is label text, not a nil value
+        ("1.持续经营净利润(净亏损以“-", "1.持续经营净利润(净亏损以“-", ""),
+        (
+            "1.持续经营净利润(净亏损以“- 33,708.08 26,640.20",
+            "1.持续经营净利润(净亏损以“-",
+            "33,708.08 26,640.20",
+        ),
+        # wrapped before its dash: the minus signs belong to the values
+        (
+            "(一)持续经营净利润(净亏损以“ -5,517,038.58 -8,096,211.48",
+            "(一)持续经营净利润(净亏损以“",
+            "-5,517,038.58 -8,096,211.48",
+        ),
+    ],
+)
+def test_a_quoted_dash_is_label_text(text: str, label: str, tail: str) -> None:
+    assert split_label(text)[:2] == (label, tail)

@@ -23,6 +23,7 @@ from xbrlify.model import Fact, Filing, Severity
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFS = FIXTURES / "pdf"
 TEXTS = {
+    "688246_2024_interim_statements": PDFS / "688246_2024_interim_statements.txt",
     "05678_evergreen_2024_annual_results_en": FIXTURES / "english/05678_evergreen_2024_annual_results_en.txt",
     "02522_rimag_2025_interim_tc": FIXTURES / "encodings/income_statement_hk_utf8.txt",
     "04321_harbourline_2024_interim_results_en": FIXTURES

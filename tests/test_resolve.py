@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, SSE_CAS
 
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing
@@ -124,3 +124,30 @@ def test_rows_without_the_statements_note_marker_have_no_note() -> None:
         ("2024-01-01..2024-12-31", Decimal("15631520.72")),
         ("2023-01-01..2023-12-31", Decimal("17817662.67")),
     ]
+
+
+STATEMENTS_ONLY = FIXTURES / "pdf" / "688246_2024_interim_statements.txt"
+
+
+def _keyed(filing: Filing) -> dict[tuple[str, str, str], object]:
+    return {(f.concept, f.context.period.key, str(f.context.members)): f.value for f in filing.facts}
+
+
+def test_statements_without_their_notes_resolve_as_with_them() -> None:
+    """Seed 004's statements alone, without the notes section whose headings confirm note numbers:
+    the numbered rows of the statements themselves (6.外币财务报表折算差额) are no note headings,
+    note references that run in printed order settle the splits arithmetic leaves open (a fall back
+    to note 1 by 其他流动资产 is no second reference to 货币资金's note), and the parent company's
+    cash-flow statement, whose settled rows cite no note, reads its leading digits as values."""
+    alone, whole = convert(STATEMENTS_ONLY), convert(SSE_CAS)
+    statements = {k: v for k, v in _keyed(whole).items() if not k[0].endswith("2013")}
+    assert {k: v for k, v in _keyed(alone).items() if not k[0].endswith("2013")} == statements
+    parent = str(next(f.context.members for f in whole.facts if f.context.members))
+    period = "2024-01-01..2024-06-30"
+    assert statements[("ifrs-full:CashAndCashEquivalents", "2024-06-30", parent)] == Decimal("139406225.96")
+    assert statements[
+        ("ifrs-full:OtherInflowsOutflowsOfCashClassifiedAsInvestingActivities", period, parent)
+    ] == Decimal("153620000.00")
+    rules = {r for r in (f.provenance.rule for f in alone.facts) if r}
+    assert "arithmetic, then note references that increase down the statement" in rules
+    assert "arithmetic, then no note reference, as none of the statement's settled rows has one" in rules
