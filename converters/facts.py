@@ -44,6 +44,32 @@ def extension_concept(row: Row, table: Table) -> Concept:
     )
 
 
+def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy) -> set[int]:
+    """Rows of differently worded lines that map to one concept and print other values for the same
+    period (購買按公允值計入損益之金融資產 and …其他全面收益之金融資產 both read as one purchase concept):
+    no one of them is the concept's fact. (A line printed twice, a total repeated, or the opening
+    and closing balances of one concept agree or fall in different periods, and are kept.)"""
+    seen: dict[tuple[str, str], set[tuple[str, Decimal]]] = {}
+    rows: dict[tuple[str, str], list[int]] = {}
+    for k, row in enumerate(table.rows):
+        if row.chosen is None or not row.concept:
+            continue
+        concept = taxonomy.concept(row.concept)
+        for cell in row.chosen.cells:
+            period = _period(concept, row, table, cell.column)
+            if period is None:
+                continue
+            scope = table.columns[cell.column].scope or table.scope
+            key = (row.concept, f"{period.key} {scope}")
+            seen.setdefault(key, set()).add((row.normalized, cell.value * row.sign))
+            rows.setdefault(key, []).append(k)
+    out: set[int] = set()
+    for key, readings in seen.items():
+        if len({label for label, _ in readings}) > 1 and len({value for _, value in readings}) > 1:
+            out.update(rows[key])
+    return out
+
+
 def _period(concept: Concept, row: Row, table: Table, column: int) -> Instant | Duration | None:
     p = table.columns[column].period
     if concept.period_type == "duration":
@@ -75,10 +101,25 @@ def table_facts(
     facts: list[Fact] = []
     extensions: dict[str, Concept] = {}
     findings: list[Finding] = []
-    for row in table.rows:
+    shared = _lines_sharing_a_concept(table, taxonomy)
+    for k, row in enumerate(table.rows):
         if row.chosen is None:
             continue
-        if row.concept:
+        if k in shared:
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="concept-of-two-lines",
+                    line=row.line.number,
+                    table=table.id,
+                    concept=row.concept,
+                    message=f"{row.label!r} and another line with other values both read as {row.concept}; "
+                    "each is tagged with an extension concept instead",
+                )
+            )
+            concept = extension_concept(row, table)
+            extensions[concept.qname] = concept
+        elif row.concept:
             concept = taxonomy.concept(row.concept)
         else:
             concept = extension_concept(row, table)
@@ -131,7 +172,8 @@ def _fact(
         shift = -2
     else:
         shift = 0
-    value = cell.value * row.sign * Decimal(10) ** shift
+    sign = 1 if concept.qname.startswith(f"{EXTENSION_PREFIX}:") else row.sign  # extensions: as printed
+    value = cell.value * sign * Decimal(10) ** shift
     if value.is_zero():
         value = value.copy_abs()  # a nil printed in a negated row is 0, not -0
     decimals = cell.token.decimals - shift

@@ -98,15 +98,25 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
     used = {t.layout.id: t.layout for t in tables}
     calculations = filing_calculations(facts, unread, used.values())
-    unmapped: dict[str, list[int]] = {}
-    for t in tables:
-        unmapped.setdefault(t.layout.id, []).extend(
-            r.line.number for r in t.rows if r.concept is None and r.chosen is not None
-        )
+    unmapped: dict[str, list[int]] = {}  # layout → lines tagged with extension concepts
+    layout_of = {t.id: t.layout.id for t in tables}
+    for f in facts:
+        table_id = (f.provenance.table or "").split(" ")[0]
+        if f.concept.startswith("ext:") and table_id in layout_of and f.provenance.line is not None:
+            unmapped.setdefault(layout_of[table_id], []).append(f.provenance.line)
     calculations, calc_findings = check_calculations(facts, calculations, unmapped)
     anchored = {f.concept for f in calc_findings if f.code == "calc-anchored"}
-    # a summation its unmapped rows complete is no longer incomplete, as resolve reported it
-    findings = [f for f in findings if not (f.code == "calc-incomplete" and f.concept in anchored)]
+    shared = {f.concept for f in findings if f.code == "concept-of-two-lines"}
+    # a summation its extension rows complete is no longer incomplete, as resolve reported it; lines
+    # read as one concept are not that concept printed twice
+    findings = [
+        f
+        for f in findings
+        if not (f.code == "calc-incomplete" and f.concept in anchored)
+        and not (
+            f.code == "calc-inconsistent-in-document" and f.concept in shared and "printed twice" in f.message
+        )
+    ]
     findings += calc_findings
     findings += check_identities(facts)
     info = DocumentInfo(

@@ -287,3 +287,23 @@ def test_unmapped_rows_that_complete_a_summation_join_it(cash_flows: Filing, tmp
     assert not [m for m in left_out if "CashFlowsFromUsedInOperations does not add up" in m]
     _, run = write_and_validate(cash_flows, CASH_FLOWS.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_two_lines_read_as_one_concept_become_extensions() -> None:
+    """ "Interest income" and "Bank interest income" both read as the interest-income adjustment
+    but print other values: neither is that concept's fact; both are flagged extension concepts,
+    and with them the operating subtotal still adds up."""
+    filing = convert(FIXTURES / "english" / "05679_evergreen_two_interest_lines_en.txt")
+    flagged = [f for f in filing.findings if f.code == "concept-of-two-lines"]
+    assert {f.concept for f in flagged} == {"ifrs-full:AdjustmentsForInterestIncome"} and len(flagged) == 2
+    assert not find(filing, "AdjustmentsForInterestIncome", FY2024)
+    ext = {
+        f.provenance.row_label: f.value
+        for f in filing.facts
+        if f.concept.startswith("ext:") and f.context.period.key == FY2024
+    }
+    assert ext["Interest income"] == Decimal("-1370000") and ext["Bank interest income"] == Decimal("-500000")
+    assert not filing.errors
+    assert "ifrs-full:CashFlowsFromUsedInOperations" in {
+        f.concept for f in filing.findings if f.code == "calc-anchored"
+    }
