@@ -44,13 +44,19 @@ def extension_concept(row: Row, table: Table) -> Concept:
     )
 
 
-def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy) -> set[int]:
-    """Rows of differently worded lines that map to one concept and print other values for the same
-    period (購買按公允值計入損益之金融資產 and …其他全面收益之金融資產 both read as one purchase concept):
-    no one of them is the concept's fact. (A line printed twice, a total repeated, or the opening
-    and closing balances of one concept agree or fall in different periods, and are kept.)"""
-    seen: dict[tuple[str, str], set[tuple[str, Decimal]]] = {}
-    rows: dict[tuple[str, str], list[int]] = {}
+Printed = dict[tuple[str, str, str], Decimal]  # (concept, period key, scope) → value, as tagged
+
+
+def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed) -> dict[int, str]:
+    """Rows that cannot be their concept's fact, with why: differently worded lines that map to one
+    concept and print other values for the same period (購買按公允值計入損益之金融資產 and
+    …其他全面收益之金融資產 both read as one purchase concept), or a line printing another value than
+    an earlier statement tagged with its concept (a cash-flow statement's profit before tax that
+    includes discontinued operations). A line printed twice, a total repeated, or the opening and
+    closing balances of one concept agree or fall in different periods, and are kept."""
+    seen: dict[tuple[str, str, str], set[tuple[str, Decimal]]] = {}
+    rows: dict[tuple[str, str, str], list[int]] = {}
+    out: dict[int, str] = {}
     for k, row in enumerate(table.rows):
         if row.chosen is None or not row.concept:
             continue
@@ -59,15 +65,27 @@ def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy) -> set[int]:
             period = _period(concept, row, table, cell.column)
             if period is None:
                 continue
-            scope = table.columns[cell.column].scope or table.scope
-            key = (row.concept, f"{period.key} {scope}")
-            seen.setdefault(key, set()).add((row.normalized, cell.value * row.sign))
+            key = (row.concept, period.key, table.columns[cell.column].scope or table.scope)
+            value = cell.value * row.sign * (table.scale if concept.data_type == "monetary" else 1)
+            seen.setdefault(key, set()).add((row.normalized, value))
             rows.setdefault(key, []).append(k)
-    out: set[int] = set()
+            if concept.data_type == "monetary" and key in earlier and earlier[key] != value:
+                out[k] = f"printed {earlier[key]} for {period.key} in an earlier statement"
     for key, readings in seen.items():
         if len({label for label, _ in readings}) > 1 and len({value for _, value in readings}) > 1:
-            out.update(rows[key])
+            out.update({k: "another line with other values reads as it too" for k in rows[key]})
     return out
+
+
+def printed_values(facts: list[Fact]) -> Printed:
+    """What facts a statement tagged: (concept, period key, scope) → value."""
+    return {
+        (f.concept, f.context.period.key, "separate" if f.context.members else "consolidated"): Decimal(
+            f.value  # type: ignore[arg-type]
+        )
+        for f in facts
+        if f.unit is not None
+    }
 
 
 def _period(concept: Concept, row: Row, table: Table, column: int) -> Instant | Duration | None:
@@ -95,13 +113,14 @@ def unit_for(concept: Concept, currency: str) -> Unit | None:
 
 
 def table_facts(
-    table: Table, entity: Entity, taxonomy: Taxonomy, source: str
+    table: Table, entity: Entity, taxonomy: Taxonomy, source: str, earlier: Printed | None = None
 ) -> tuple[list[Fact], list[Concept], list[Finding]]:
-    """Facts of one resolved table, the extension concepts they need, and mapping findings."""
+    """Facts of one resolved table, the extension concepts they need, and mapping findings;
+    `earlier`: what the statements read before it tagged."""
     facts: list[Fact] = []
     extensions: dict[str, Concept] = {}
     findings: list[Finding] = []
-    shared = _lines_sharing_a_concept(table, taxonomy)
+    shared = _lines_sharing_a_concept(table, taxonomy, earlier or {})
     for k, row in enumerate(table.rows):
         if row.chosen is None:
             continue
@@ -113,8 +132,8 @@ def table_facts(
                     line=row.line.number,
                     table=table.id,
                     concept=row.concept,
-                    message=f"{row.label!r} and another line with other values both read as {row.concept}; "
-                    "each is tagged with an extension concept instead",
+                    message=f"{row.label!r} reads as {row.concept}, but {shared[k]}; "
+                    "tagged with an extension concept instead",
                 )
             )
             concept = extension_concept(row, table)

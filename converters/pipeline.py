@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xbrlify.converters.facts import table_facts
+from xbrlify.converters.facts import printed_values, table_facts
 from xbrlify.converters.locate import locate
 from xbrlify.converters.parse import parse
 from xbrlify.converters.profile import Profile, profile
@@ -73,11 +73,15 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         )
     facts: list[Fact] = document_facts(prof, doc.source)
     extensions: dict[str, Concept] = {}
+    printed: dict[str, set[str]] = {}  # layout → concepts its statements tagged
     for table in tables:
         findings += parse(table, taxonomy)
         findings += resolve(table, taxonomy, doc.geometry)
-        table_fact_list, ext, mapped = table_facts(table, prof.entity, taxonomy, doc.source)
+        table_fact_list, ext, mapped = table_facts(
+            table, prof.entity, taxonomy, doc.source, printed_values(facts)
+        )
         facts += table_fact_list
+        printed.setdefault(table.layout.id, set()).update(f.concept for f in table_fact_list)
         findings += mapped
         extensions.update({c.qname: c for c in ext})
     if not tables:
@@ -97,7 +101,7 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     findings += dup_findings
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
     used = {t.layout.id: t.layout for t in tables}
-    calculations = filing_calculations(facts, unread, used.values())
+    calculations = filing_calculations(facts, unread, used.values(), printed)
     unmapped: dict[str, list[int]] = {}  # layout → lines tagged with extension concepts
     layout_of = {t.id: t.layout.id for t in tables}
     for f in facts:

@@ -45,14 +45,21 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
 
 
 def filing_calculations(
-    facts: list[Fact], unread: set[str], layouts: Iterable[Layout]
+    facts: list[Fact],
+    unread: set[str],
+    layouts: Iterable[Layout],
+    printed: dict[str, set[str]] | None = None,
 ) -> dict[str, list[CalculationArc]]:
     """The filing's calculation linkbase: per layout its statements were read with, the summations
-    among the numeric concepts it reports, skipping those with a printed line that was not read."""
+    among the numeric concepts it reports, skipping those with a printed line that was not read.
+    `printed` (layout → concepts its statements tagged) keeps a summation to the lines its own
+    statement prints: the profit a cash-flow statement starts from, not the other profits the
+    statement of profit or loss reports."""
     reported = {f.concept for f in facts if f.unit is not None}
     out: dict[str, list[CalculationArc]] = {}
     for layout in layouts:
-        arcs = layout.arcs_for(reported, unread)
+        own = reported & printed[layout.id] if printed is not None and layout.id in printed else reported
+        arcs = layout.arcs_for(own, unread)
         if arcs:
             out[layout.id] = list(arcs)
     return out

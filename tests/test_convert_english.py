@@ -265,9 +265,9 @@ def test_indirect_method_lines_map_to_ifrs_adjustments(cash_flows: Filing) -> No
 
 def test_unmapped_rows_that_complete_a_summation_join_it(cash_flows: Filing, tmp_path: Path) -> None:
     """Depreciation of property, plant and equipment and of right-of-use assets have no IFRS
-    adjustment concept, and the reconciliation starts from a profit line the statement of profit or
-    loss already reports: their extension concepts complete 'cash generated from operations', while
-    the unmapped subtotal before working-capital movements stays out of it."""
+    adjustment concept: their extension concepts complete 'cash generated from operations' with the
+    profit before tax the reconciliation starts from (the statement of profit or loss's concept and
+    value), while the unmapped subtotal before working-capital movements stays out of it."""
     anchored = [f for f in cash_flows.findings if f.code == "calc-anchored"]
     assert len(anchored) == 1 and "CashFlowsFromUsedInOperations" in anchored[0].message
     arcs = [
@@ -278,11 +278,12 @@ def test_unmapped_rows_that_complete_a_summation_join_it(cash_flows: Filing, tmp
     ext_children = {a.child for a in arcs if a.child.startswith("ext:")}
     labels = {f.provenance.row_label for f in cash_flows.facts if f.concept in ext_children}
     assert labels == {
-        "Profit before tax",
         "Depreciation of property, plant and equipment",
         "Depreciation of right-of-use assets",
     }
     assert all(a.weight == 1 for a in arcs if a.child in ext_children)
+    assert "ifrs-full:ProfitLossBeforeTax" in {a.child for a in arcs}
+    assert "ifrs-full:ProfitLoss" not in {a.child for a in arcs}  # printed by the other statement only
     left_out = [f.message for f in cash_flows.findings if "left out" in f.message]
     assert not [m for m in left_out if "CashFlowsFromUsedInOperations does not add up" in m]
     _, run = write_and_validate(cash_flows, CASH_FLOWS.stem, tmp_path)
