@@ -87,6 +87,13 @@ HKEX_WORDING = [
         "CashFlowsUsedInObtainingControlOfSubsidiariesOrOtherBusinessesClassifiedAsInvestingActivities",
     ),
     ("ifrs_cash_flow", "收取之政府補助", "ProceedsFromGovernmentGrantsClassifiedAsInvestingActivities"),
+    ("ifrs_cash_flow", "(Increase)/decrease in inventories", "AdjustmentsForDecreaseIncreaseInInventories"),
+    ("ifrs_cash_flow", "貿易及其他應付款項增加", "AdjustmentsForIncreaseDecreaseInTradeAndOtherPayables"),
+    ("ifrs_cash_flow", "分佔聯營公司業績", "AdjustmentsForUndistributedProfitsOfAssociates"),
+    ("ifrs_cash_flow", "Equity-settled share-based payment expense", "AdjustmentsForSharebasedPayments"),
+    ("ifrs_financial_position", "Amount due to a director", "TradeAndOtherCurrentPayablesToRelatedParties"),
+    ("ifrs_financial_position", "Time deposits", "ShorttermDepositsNotClassifiedAsCashEquivalents"),
+    ("ifrs_income", "Loss from discontinued operations", "ProfitLossFromDiscontinuedOperations"),
 ]
 
 
