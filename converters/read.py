@@ -9,6 +9,7 @@ from xbrlify.converters.document import Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, drop_furniture, page_furniture, running_heads
 from xbrlify.converters.locate import is_header_line
+from xbrlify.converters.text import as_spaces
 from xbrlify.model import Fact
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "big5")
@@ -59,7 +60,7 @@ def read_text(path: Path) -> Document:
     entries: list[tuple[int, int, str, int]] = []  # line number, page, text, indent
     for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         page += raw.count("\f")
-        content = raw.replace("\f", "")
+        content = as_spaces(raw.replace("\f", ""))
         if content.strip():
             entries.append((i, page, content.strip(), len(content) - len(content.lstrip())))
     paged = page > 1

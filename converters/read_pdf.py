@@ -19,6 +19,7 @@ from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER, drop_furniture, page_furniture
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.pdf_layout import baseline_lines, looks_columnar, looks_reversed, positioned_lines
+from xbrlify.converters.text import as_spaces
 from xbrlify.model import Fact
 
 _MIN_TEXT_CHARS = 200
@@ -56,7 +57,7 @@ def _page_lines(text: str) -> list[tuple[str, int]]:
     """The lines of a page's text layer, stripped, each with the index of its first character."""
     out = []
     pos = 0
-    for piece in re.split(r"(\r\n|\r|\n)", text)[::2]:
+    for piece in re.split(r"(\r\n|\r|\n)", as_spaces(text))[::2]:
         lead = len(piece) - len(piece.lstrip())
         out.append((piece.strip(), pos + lead))
         pos += len(piece)

@@ -16,3 +16,12 @@ _SPACE = re.compile(r"\s+")
 def simplified(text: str) -> str:
     """NFKC (full-width → half-width), traditional → simplified Chinese, no whitespace."""
     return str(_T2S.convert(_SPACE.sub("", unicodedata.normalize("NFKC", text))))
+
+
+_SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2007\u202f\u3000"})
+
+
+def as_spaces(text: str) -> str:
+    """Tabs and no-break, figure and ideographic spaces as plain spaces, one for one (offsets hold):
+    a tab-separated table reads as a spaced one."""
+    return text.translate(_SPACES)

@@ -98,3 +98,11 @@ def test_running_heads_of_a_two_page_pdf_are_dropped() -> None:
         in doc.meta["running_heads"]
     )
     assert "Condensed Consolidated Statement of Financial Position" in texts
+
+
+@pytest.mark.parametrize("stem", sorted(TEXTS))
+def test_tab_separated_text_gives_the_facts_of_the_text(stem: str, from_text: dict[str, Filing]) -> None:
+    """The layout fixtures themselves: the same filing with its columns separated by tabs."""
+    filing = convert(PDFS / f"{stem}.layout.txt")
+    assert _facts(filing) == _facts(from_text[stem])
+    assert _codes(filing) == _codes(from_text[stem])
