@@ -72,7 +72,7 @@ def dangling(label: str) -> bool:
     return bool(_DANGLING.search(label))
 
 
-def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:
+def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:  # list[Entry]
     """The table's lines split into label and numbers, without column headings repeated in the body;
     a line of heading words that finishes the label above it (…owners of the / Company) is kept."""
     out: list[tuple[Line, str, str, int, bool]] = []
@@ -83,10 +83,50 @@ def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:
     return out
 
 
+Entry = tuple[Line, str, str, int, bool]  # line, label, numeric tail, tail offset, note marker seen
+
+
+def _numbers_above_labels(split: list[Entry], index: LayoutIndex) -> list[Entry]:
+    """The rows of a table whose text prints each row's numbers on the line above its label (text
+    extracted from a PDF whose numbers sit a little higher than their labels): most lines hold
+    numbers only or a label only, hardly any both, and the section headings are followed by
+    numbers, not by a label — or the first line that is not a stray label holds numbers, or the
+    table ends on a label. Each numbers line then takes the label below it; elsewhere the entries
+    are returned as they are."""
+    kinds = ["N" if t and not label.strip() else "L" if not t else "R" for _, label, t, _, _ in split]
+    headings = [
+        i
+        for i, (_, label, *_rest) in enumerate(split)
+        if kinds[i] == "L" and index.section(label, -1) is not None and index.item(label, None, -1) is None
+    ]
+    numbers_only, both = kinds.count("N"), kinds.count("R")
+    after = sum(1 for i in headings if i + 1 < len(kinds) and kinds[i + 1] == "N")
+    known = [
+        kind != "L" or index.item(entry[1], None, -1) is not None
+        for kind, entry in zip(kinds, split, strict=True)
+    ]
+    first = next((kind for kind, ok in zip(kinds, known, strict=True) if ok), None)
+    last = next((kinds[i] for i in range(len(kinds) - 1, -1, -1) if i not in headings), None)
+    evidence = (headings and 3 * after >= 2 * len(headings)) or first == "N" or last == "L"
+    if numbers_only < 5 or 3 * both > numbers_only or not evidence:
+        return split
+    out: list[Entry] = []
+    i = 0
+    while i < len(split):
+        if kinds[i] == "N" and i + 1 < len(split) and kinds[i + 1] == "L" and i + 1 not in headings:
+            line, _, tail, offset, marker = split[i]
+            out.append((line, split[i + 1][1], tail, offset, marker))
+            i += 2
+            continue
+        out.append(split[i])
+        i += 1
+    return out
+
+
 def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     """Fill `table.rows`; label-only lines set the section or join the next line's label."""
     index = layout_index(table.layout)
-    split = _body(table.body)
+    split = _numbers_above_labels(_body(table.body), index)
     tails = [t for _, _, t, _, _ in split if t]
     marked = any(marker for *_, marker in split)
     table.decimals = detect_decimals(tails)

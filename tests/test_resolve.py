@@ -151,3 +151,14 @@ def test_statements_without_their_notes_resolve_as_with_them() -> None:
     rules = {r for r in (f.provenance.rule for f in alone.facts) if r}
     assert "arithmetic, then note references that increase down the statement" in rules
     assert "arithmetic, then no note reference, as none of the statement's settled rows has one" in rules
+
+
+def test_numbers_printed_above_their_labels() -> None:
+    """Text extracted from a PDF whose numbers sit a little higher than their labels (pdfplumber's
+    layout text of some HKEX reports): each row's numbers on the line above its label, section
+    headings followed by numbers. Read as the same statement printed the usual way."""
+    above = convert(FIXTURES / "numbers_above_labels_statement.txt")
+    usual = convert(FIXTURES / "units" / "600999_wanyuan_2023_annual.txt")
+    key = {(f.concept, f.context.period.key, f.value) for f in usual.facts if f.unit is not None}
+    assert {(f.concept, f.context.period.key, f.value) for f in above.facts if f.unit is not None} == key
+    assert [f.code for f in above.findings if f.severity != "info"] == []
