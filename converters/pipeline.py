@@ -9,7 +9,7 @@ from xbrlify.converters.locate import locate
 from xbrlify.converters.parse import parse
 from xbrlify.converters.profile import Profile, profile
 from xbrlify.converters.prose import prose_facts
-from xbrlify.converters.read import read, source_spans
+from xbrlify.converters.read import TextColumns, read, source_spans
 from xbrlify.converters.read_pdf import attach_boxes
 from xbrlify.converters.resolve import resolve
 from xbrlify.converters.validate import (
@@ -76,7 +76,7 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     printed: dict[str, set[str]] = {}  # layout → concepts its statements tagged
     for table in tables:
         findings += parse(table, taxonomy)
-        findings += resolve(table, taxonomy, doc.geometry)
+        findings += resolve(table, taxonomy, doc.geometry or TextColumns())
         table_fact_list, ext, mapped = table_facts(
             table, prof.entity, taxonomy, doc.source, printed_values(facts)
         )

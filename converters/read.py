@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from xbrlify.converters.document import Document, Line
+from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED, drop_furniture, page_furniture, running_heads
 from xbrlify.converters.locate import is_header_line
@@ -77,6 +77,16 @@ def read_text(path: Path) -> Document:
         PAGE_NUMBER_MARKED,
     )
     return Document(source=path.name, sha256=hashlib.sha256(data).hexdigest(), lines=tuple(lines), meta=meta)
+
+
+class TextColumns:
+    """Where a text line's characters stand, in character columns (its indentation counted): the
+    geometry of text whose extraction kept the page's columns aligned (layout text)."""
+
+    def box(self, line: Line, start: int, end: int) -> Box | None:
+        if line.indent is None:
+            return None
+        return (float(line.indent + start), 0.0, float(line.indent + end), 1.0)
 
 
 def source_spans(doc: Document, facts: list[Fact]) -> list[Fact]:

@@ -470,7 +470,8 @@ def resolve(table: Table, taxonomy: Taxonomy, geometry: Geometry | None = None) 
 def _place_by_position(table: Table, geometry: Geometry) -> None:
     """Values whose reading is settled but whose columns are not (a lone value on a 其中 row): each
     goes to the column whose settled numbers end nearest to where it ends on the page (numbers are
-    right-aligned), when that column is clearly the nearest."""
+    right-aligned), when that column is clearly the nearest and the settled numbers of every column
+    end aligned (in a PDF, or in text that kept the page's columns; not in glued text)."""
     open_rows = [
         r
         for r in table.rows
@@ -491,6 +492,12 @@ def _place_by_position(table: Table, geometry: Geometry) -> None:
         return
     right = {column: statistics.median(xs) for column, xs in ends.items()}
     spacing = min(abs(a - b) for a, b in itertools.pairwise(sorted(right.values())))
+    for xs in ends.values():  # columns not printed aligned (glued text): position says nothing
+        if len(xs) < 4:
+            return
+        q1, _, q3 = statistics.quantiles(xs, n=4)
+        if q3 - q1 > spacing / 8:
+            return
     for row in open_rows:
         columns = []
         for cell in row.options[0].cells:

@@ -162,3 +162,19 @@ def test_numbers_printed_above_their_labels() -> None:
     key = {(f.concept, f.context.period.key, f.value) for f in usual.facts if f.unit is not None}
     assert {(f.concept, f.context.period.key, f.value) for f in above.facts if f.unit is not None} == key
     assert [f.code for f in above.findings if f.severity != "info"] == []
+
+
+def test_lone_breakdown_value_placed_by_its_column_in_aligned_text() -> None:
+    """The same statement as text that kept the page's columns (layout text): the lone value the
+    glued text leaves ambiguous ends under the 2023 column, and goes there; glued text, whose
+    numbers do not end aligned, gives position no say (previous test)."""
+    filing = convert(FIXTURES / "breakdown_rows_aligned_statement.txt")
+    assert breakdown_values(filing, "其中:子公司支付给少数股东的股利、利润") == [
+        ("2023-01-01..2023-06-30", Decimal("200000.00"))
+    ]
+    placed = [f for f in filing.facts if f.provenance.rule == "placed in the column printed at its position"]
+    assert {f.provenance.row_label for f in placed} == {
+        "其中:子公司吸收少数股东投资收到的现金",
+        "其中:子公司支付给少数股东的股利、利润",
+    }
+    assert not [f for f in filing.findings if f.code == "ambiguous-split"]
