@@ -108,7 +108,11 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         table_id = (f.provenance.table or "").split(" ")[0]
         if f.concept.startswith("ext:") and table_id in layout_of and f.provenance.line is not None:
             unmapped.setdefault(layout_of[table_id], []).append(f.provenance.line)
-    calculations, calc_findings = check_calculations(facts, calculations, unmapped)
+    orphans = {
+        layout.id: {(a.parent, a.network) for a in layout.arcs if a.parent in printed.get(layout.id, set())}
+        for layout in used.values()
+    }
+    calculations, calc_findings = check_calculations(facts, calculations, unmapped, orphans)
     anchored = {f.concept for f in calc_findings if f.code == "calc-anchored"}
     shared = {f.concept for f in findings if f.code == "concept-of-two-lines"}
     # a summation its extension rows complete is no longer incomplete, as resolve reported it; lines

@@ -121,6 +121,7 @@ def check_calculations(
     facts: list[Fact],
     calculations: dict[str, list[CalculationArc]],
     unmapped: dict[str, list[int]] | None = None,
+    orphans: dict[str, set[tuple[str, str]]] | None = None,
 ) -> tuple[dict[str, list[CalculationArc]], list[Finding]]:
     """Every summation of the filing's calculation linkbase whose total is reported (c11r semantics).
 
@@ -129,7 +130,9 @@ def check_calculations(
     of the filing's calculations and reported as incomplete, not as an inconsistency of the
     document; unless the printed values of some of those rows complete it in every period, in which
     case their extension concepts join the summation (weight 1: an extension concept carries the
-    printed sign). Returns the calculations kept and the findings."""
+    printed sign). `orphans` (layout → summations whose total its statements print but none of
+    whose items) are tried on the unmapped rows right above the total. Returns the calculations
+    kept and the findings."""
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], Fact] = {}
     by_line: dict[int, list[Fact]] = defaultdict(list)
@@ -208,7 +211,46 @@ def check_calculations(
         remaining = [a for a in arcs if (a.parent, a.network) not in dropped] + anchored
         if remaining:
             kept[layout_id] = remaining
+    for layout_id, parents in (orphans or {}).items():
+        # totals none of whose items the statement prints as taxonomy lines: the unmapped rows
+        # printed right above one may be all its items (cash generated from operations as profit
+        # before tax, adjustments and working-capital changes of the company's own wording)
+        have = {(a.parent, a.network) for a in kept.get(layout_id, [])}
+        rows = sorted((unmapped or {}).get(layout_id, []))
+        for concept, network in parents:
+            if (concept, network) in have or not by_concept.get(concept):
+                continue
+            line = by_concept[concept][0].provenance.line
+            run = _run_above(line, rows) if line is not None else []
+            completing = _anchor(by_concept[concept], [], run, by_key, by_line) if run else None
+            if completing:
+                kept.setdefault(layout_id, []).extend(
+                    CalculationArc(parent=concept, child=c, weight=1, order=k, network=network)
+                    for k, c in enumerate(completing, start=1)
+                )
+                findings.append(
+                    Finding(
+                        severity=Severity.INFO,
+                        code="calc-anchored",
+                        concept=concept,
+                        line=line,
+                        message=f"{layout_id}/{network}: {concept} adds up with the unmapped row(s) "
+                        f"{', '.join(completing)} printed above it; they form its summation",
+                    )
+                )
     return kept, findings
+
+
+def _run_above(line: int, rows: list[int]) -> list[int]:
+    """The unmapped rows printed in a run ending just above `line` (at most one line between)."""
+    run: list[int] = []
+    current = line
+    for n in sorted((r for r in rows if r < line), reverse=True):
+        if current - n > 2:
+            break
+        run.append(n)
+        current = n
+    return sorted(run)
 
 
 def check_identities(facts: list[Fact]) -> list[Finding]:
