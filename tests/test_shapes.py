@@ -55,3 +55,11 @@ def test_pdf_regions_conform_and_a_malformed_region_does_not() -> None:
     graph.set((region, rdf_value, Literal("page=x&viewrect=1,2")))
     ok, text = conforms(graph)
     assert not ok and "viewrect" in text
+
+
+def test_cash_flows_with_extension_lines_conform() -> None:
+    """A statement of cash flows whose company lines are extension concepts that join summations."""
+    filing = convert(ROOT / "tests" / "fixtures" / "english" / "05678_evergreen_2024_annual_results_en.txt")
+    assert any(f.code == "calc-anchored" for f in filing.findings)
+    ok, text = conforms(Graph().parse(data=serialize(filing, ("ttl",))["ttl"], format="turtle"))
+    assert ok, text
