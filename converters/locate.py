@@ -18,7 +18,7 @@ from xbrlify.model import Duration, Finding, Instant, Severity
 from xbrlify.taxonomy import Layout, Taxonomy
 
 _SCOPE_PREFIX = re.compile(
-    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及母公司|合并及本公司|合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
     re.IGNORECASE,
 )
 _TITLE_REST = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xbrlify.converters.labels import normalize
+from xbrlify.converters.locate import _title_layouts
 from xbrlify.converters.mapping import LayoutIndex
 from xbrlify.taxonomy import load_taxonomy
 
@@ -108,3 +109,20 @@ def test_profit_and_total_comprehensive_income_row_reports_both() -> None:
         "Profit and total comprehensive income for the year", None, -1
     )
     assert row is not None and row.also == ("ifrs-full:ComprehensiveIncome",)
+
+
+@pytest.mark.parametrize(
+    ("title", "layout"),
+    [
+        ("合并及母公司利润表", "cas_income"),
+        ("合并及本公司现金流量表", "cas_cash_flow"),
+        ("Consolidated Balance Sheet", "ifrs_financial_position"),
+        ("CONDENSED CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME", "ifrs_income"),
+        ("簡明綜合現金流量表", "ifrs_cash_flow"),
+    ],
+)
+def test_statement_titles(title: str, layout: str) -> None:
+    taxonomy = load_taxonomy()
+    standard = "CAS" if layout.startswith("cas") else "IFRS"
+    found = _title_layouts(title, taxonomy.layouts_for(standard))
+    assert found is not None and found[0][0].id == layout
