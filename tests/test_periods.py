@@ -11,6 +11,7 @@ from conftest import FIXTURES, value
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.periods import durations
 from xbrlify.converters.pipeline import convert
+from xbrlify.model import Filing
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,32 @@ def test_prior_period_printed_first(tmp_path: Path) -> None:
     # the same printed numbers now belong to the other periods
     assert value(filing, "Revenue", "2022-01-01..2022-12-31") == Decimal("5000.00")
     assert value(filing, "Revenue", "2023-01-01..2023-12-31") == Decimal("4000.00")
+
+
+@pytest.mark.parametrize(
+    ("duration_words", "instant_words"),
+    [
+        ("本期数\t上期数", "期末数\t期初数"),
+        ("本年累计数\t上年累计数", "年末数\t年初数"),
+        ("本期金额\t上期金额", "年末余额\t年初余额"),
+        ("本期发生额\t上期发生额", "期末余额\t期初余额"),
+    ],
+)
+def test_relative_column_words_date_as_the_report(
+    tmp_path: Path, duration_words: str, instant_words: str
+) -> None:
+    """Columns headed by relative words instead of dates take the report's period: the same facts."""
+    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    variant = tmp_path / "600999_relative_columns.txt"
+    variant.write_text(
+        text.replace("2023年度\t2022年度", duration_words).replace(
+            "2023年12月31日\t2022年12月31日", instant_words
+        ),
+        encoding="utf-8",
+    )
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    assert key(convert(variant)) == key(convert(layout))
