@@ -91,12 +91,34 @@ _EN_COUNT = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 _LONE_YEAR = re.compile(r"(?<![\d,.年/-])((?:19|20)\d{2})(?!\s*[年月])(?![\d,./-])")
 
 
+_DMY = re.compile(r"(?<![\d,.\-/])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d,.\-/])")
+_YMD = re.compile(r"(?<![\d,.\-/])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d,.\-/])")
+
+
+def numeric_dates(text: str) -> str:
+    """Dates printed in figures, as HKEX column headers do: ``30.6.2024``, ``31/12/2023`` (day first,
+    as in Hong Kong, unless only the first figure can be a month: ``6/30/2024``), ``2024-06-30``,
+    ``2024.6.30`` → ``2024年6月30日``. Figures that form no calendar date are left alone."""
+
+    def as_cn(year: int, month: int, day: int, whole: str) -> str:
+        return f"{year}年{month}月{day}日" if safe_date(year, month, day) else whole
+
+    def dmy(m: re.Match[str]) -> str:
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (second, first) if second > 12 >= first else (first, second)  # June 30 style
+        return as_cn(year, month, day, m.group(0))
+
+    text = _DMY.sub(dmy, text)
+    return _YMD.sub(lambda m: as_cn(int(m.group(1)), int(m.group(3)), int(m.group(4)), m.group(0)), text)
+
+
 def english_dates(text: str, lone_years: bool = True) -> str:
     """English header dates in the Chinese form the grammar reads: ``30 June 2025`` →
     ``2025年6月30日``, ``Six months ended 30 June`` → ``截至6月30日止六个月``, ``Year ended`` →
     ``…止年度``, and (with `lone_years`) a year standing alone, as in a column header → ``2025年``."""
     if not re.search(r"[A-Za-z]", text) and not re.search(r"\b(?:19|20)\d{2}\b", text):
         return text
+    text = numeric_dates(text)
 
     def cn(day: str, month: str, year: str | None) -> str:
         m = _MONTH_NAMES[month.lower().rstrip(".")]

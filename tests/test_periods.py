@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, value
 
 from xbrlify.converters.locate import is_header_line
-from xbrlify.converters.periods import durations
+from xbrlify.converters.periods import durations, numeric_dates
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing
 
@@ -110,3 +110,33 @@ def test_relative_column_words_date_as_the_report(
         return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
 
     assert key(convert(variant)) == key(convert(layout))
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("30.6.2024 31.12.2023", "2024年6月30日 2023年12月31日"),
+        ("30/6/2024", "2024年6月30日"),
+        ("6/30/2024", "2024年6月30日"),
+        ("2024-06-30", "2024年6月30日"),
+        ("2024.6.30", "2024年6月30日"),
+        ("31.2.2024", "31.2.2024"),  # no such day
+        ("1,234.56 1.234.2024", "1,234.56 1.234.2024"),
+    ],
+)
+def test_dates_in_figures(printed: str, read: str) -> None:
+    assert numeric_dates(printed) == read
+
+
+def test_balance_sheet_dated_in_figures(tmp_path: Path) -> None:
+    """HKEX column headers such as 30.6.2024 | 31.12.2023 date the columns like 30 June 2024."""
+    layout = FIXTURES / "pdf" / "04321_harbourline_2024_interim_results_en.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    variant = tmp_path / "04321_dated_in_figures.txt"
+    dated = text.replace("At 30 June 2024\tAt 31 December 2023", "30.6.2024\t31.12.2023")
+    assert dated != text
+    variant.write_text(dated, encoding="utf-8")
+    facts = convert(variant).facts
+    assert {(f.concept, f.context.period.key, f.value) for f in facts if f.unit is not None} == {
+        (f.concept, f.context.period.key, f.value) for f in convert(layout).facts if f.unit is not None
+    }
