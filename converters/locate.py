@@ -41,7 +41,7 @@ _HEADER_WORDS = re.compile(
     r"(?:期末|期初|年末|年初|本期|上期|本年|上年)(?:累计数|累计|数)|"
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
     r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
-    r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$)'?000|(?:rmb|hk\$|us\$)?million|"
+    r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$|hkd|usd)'?000|(?:rmb|hk\$|us\$|hkd|usd)?(?:million|thousands?)|"
     r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]|"
     r"expressedin|renminbi|hongkongdollars?|unitedstatesdollars?|unlessotherwise(?:stated|indicated)|"
     r"本集团|集团|合并|本行|银行|本公司|母公司|公司|thegroup|thecompany|thebank|group|company|bank|"
@@ -54,15 +54,22 @@ _SCALES = (
     ("万元", 10_000),
     ("千", 1000),
     ("'000", 1000),
+    ("thousand", 1000),
     ("元", 1),
 )
 _CURRENCIES = (
     ("港元", "HKD"),
     ("港币", "HKD"),
     ("hk$", "HKD"),
+    ("hkd", "HKD"),
+    ("hongkongdollar", "HKD"),
     ("美元", "USD"),
+    ("us$", "USD"),
+    ("usd", "USD"),
+    ("unitedstatesdollar", "USD"),
     ("人民币", "CNY"),
     ("rmb", "CNY"),
+    ("renminbi", "CNY"),
 )
 
 

@@ -12,10 +12,14 @@ _T2S = OpenCC("t2s")
 _SPACE = re.compile(r"\s+")
 
 
+_QUOTES = str.maketrans({c: "'" for c in "’‘´`′"})
+
+
 @cache
 def simplified(text: str) -> str:
-    """NFKC (full-width → half-width), traditional → simplified Chinese, no whitespace."""
-    return str(_T2S.convert(_SPACE.sub("", unicodedata.normalize("NFKC", text))))
+    """NFKC (full-width → half-width), traditional → simplified Chinese, no whitespace, typographic
+    apostrophes as ' (RMB’000 reads as RMB'000)."""
+    return str(_T2S.convert(_SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))))
 
 
 _SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2007\u202f\u3000"})

@@ -6,12 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, value
+from conftest import FIXTURES, find, value
 
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.periods import durations, numeric_dates
 from xbrlify.converters.pipeline import convert
-from xbrlify.model import Filing
+from xbrlify.model import Filing, Severity
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,28 @@ def test_balance_sheet_dated_in_figures(tmp_path: Path) -> None:
     assert {(f.concept, f.context.period.key, f.value) for f in facts if f.unit is not None} == {
         (f.concept, f.context.period.key, f.value) for f in convert(layout).facts if f.unit is not None
     }
+
+
+@pytest.mark.parametrize(
+    ("unit", "scale", "currency"),
+    [
+        ("RMB’000", 1000, "CNY"),  # a typographic apostrophe, as PDFs print it
+        ("HK$’000", 1000, "HKD"),
+        ("US$'000", 1000, "USD"),
+        ("USD'000", 1000, "USD"),
+        ("RMB thousand", 1000, "CNY"),
+        ("RMB in thousands", 1000, "CNY"),
+        ("HK$ million", 1_000_000, "HKD"),
+    ],
+)
+def test_unit_headings(tmp_path: Path, unit: str, scale: int, currency: str) -> None:
+    layout = FIXTURES / "pdf" / "04321_harbourline_2024_interim_results_en.layout.txt"
+    variant = tmp_path / "04321_units.txt"
+    variant.write_text(
+        layout.read_text(encoding="utf-8").replace("RMB'000\tRMB'000", f"{unit}\t{unit}"), encoding="utf-8"
+    )
+    filing = convert(variant)
+    assert value(filing, "Revenue", "2024-01-01..2024-06-30") == Decimal("1250400") * scale
+    revenue = find(filing, "Revenue", "2024-01-01..2024-06-30")[0]
+    assert revenue.unit is not None and revenue.unit.numerator == (f"iso4217:{currency}",)
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
