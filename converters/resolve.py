@@ -39,9 +39,11 @@ class Equation:
 
 
 def period_role(row: Row) -> str:
-    """Opening balances (期初/年初/beginning) sit at the period start in a duration table."""
+    """Opening balances (期初/年初/beginning, 於一月一日/at 1 January) sit at the period start in a
+    duration table."""
     text = row.normalized.lower()
-    return "opening" if any(w in text for w in ("期初", "年初", "beginning")) else "column"
+    opening = ("期初", "年初", "beginning", "一月一日", "1月1日", "1january", "january1")
+    return "opening" if any(w in text for w in opening) else "column"
 
 
 def _x(row: Row, option: Option, column: int) -> Decimal | None:

@@ -308,3 +308,20 @@ def test_two_lines_read_as_one_concept_become_extensions() -> None:
     assert "ifrs-full:CashFlowsFromUsedInOperations" in {
         f.concept for f in filing.findings if f.code == "calc-anchored"
     }
+
+
+def test_traditional_chinese_cash_flow_wording_gives_the_same_facts(cash_flows: Filing) -> None:
+    """The same statement of cash flows in HKEX traditional-Chinese wording (除稅前溢利, 存貨增加,
+    已付香港利得稅, 租賃付款之本金部分, 於一月一日之現金及現金等價物 …): the same tagged facts."""
+    chinese = convert(FIXTURES / "english" / "05680_evergreen_cash_flows_tc_labels.txt")
+
+    def tagged(filing: Filing) -> set[tuple[str, str, object]]:
+        return {
+            (f.concept, f.context.period.key, f.value)
+            for f in filing.facts
+            if f.unit is not None and not f.concept.startswith("ext:")
+        }
+
+    assert tagged(chinese) == tagged(cash_flows)
+    assert value(chinese, "CashAndCashEquivalents", "2022-12-31") == Decimal("163102000")
+    assert any(f.code == "calc-anchored" for f in chinese.findings)
