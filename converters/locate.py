@@ -126,9 +126,15 @@ def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
     return scale, currency
 
 
+_PREPARER = re.compile(r"编制单位|编报单位")
+
+
 def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[Column]:
     """Column periods: the header line (or pair of lines) that yields the most periods."""
-    texts = [simplified(periods.english_dates(t)) for t in header_lines]
+    # the preparer's line (编制单位: … 2023年12月31日 单位: 元) dates the statement, not a column
+    texts = [
+        simplified(periods.english_dates(t)) for t in header_lines if not _PREPARER.search(simplified(t))
+    ]
     best: list[Column] = []
     for i in range(len(texts)):
         for j in (i + 1, i + 2):

@@ -165,3 +165,22 @@ def test_unit_headings(tmp_path: Path, unit: str, scale: int, currency: str) -> 
     revenue = find(filing, "Revenue", "2024-01-01..2024-06-30")[0]
     assert revenue.unit is not None and revenue.unit.numerator == (f"iso4217:{currency}",)
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
+
+
+def test_preparer_line_dates_no_column(tmp_path: Path) -> None:
+    """编制单位: … 2023年12月31日 单位: 万元 between title and column headings: its date is the
+    statement's, not a third column."""
+    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    moved = text.replace(
+        "合并资产负债表2023年12月31日编制单位: 示例制造股份有限公司\n单位:万元 币种:人民币",
+        "合并资产负债表\n编制单位: 示例制造股份有限公司 2023年12月31日 单位:万元 币种:人民币",
+    )
+    assert moved != text
+    variant = tmp_path / "600999_preparer_line.txt"
+    variant.write_text(moved, encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    assert key(convert(variant)) == key(convert(layout))
