@@ -83,7 +83,7 @@ _MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*{_MONTH}(?:\s*,?\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
 _EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:\s*,\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
 _EN_ENDED = re.compile(
-    r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(year))\s*(?:period\s*)?ended\s*"
+    r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(half[- ]?year)|(year))\s*(?:period\s*)?ended\s*"
     r"(?=\d{4}年|\d{1,2}月)",
     re.IGNORECASE,
 )
@@ -134,7 +134,7 @@ def english_dates(text: str, lone_years: bool = True) -> str:
         date = re.match(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text[m.end() :])
         if not date:
             continue
-        count = m.group(1) and _EN_COUNT.get(m.group(1).lower(), m.group(1))
+        count = 6 if m.group(2) else m.group(1) and _EN_COUNT.get(m.group(1).lower(), m.group(1))
         length = f"{count}个月" if count else "年度"
         out.append(text[pos : m.start()] + "截至" + date.group(0) + "止" + length)
         pos = m.end() + date.end()

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, find, value
 
 from xbrlify.converters.locate import is_header_line
-from xbrlify.converters.periods import durations, numeric_dates
+from xbrlify.converters.periods import durations, english_dates, numeric_dates
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
 
@@ -184,3 +184,10 @@ def test_preparer_line_dates_no_column(tmp_path: Path) -> None:
         return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
 
     assert key(convert(variant)) == key(convert(layout))
+
+
+def test_half_year_reads_as_six_months() -> None:
+    assert english_dates("Half year ended 30 June") == english_dates("Six months ended 30 June")
+    assert english_dates("For the half-year ended 30 June 2024") == english_dates(
+        "For the six months ended 30 June 2024"
+    )
