@@ -179,20 +179,9 @@ def check_calculations(
             )
             if completing:
                 last = max((a.order for a in arcs if a.parent == concept and a.network == network), default=0)
-                anchored += [
-                    CalculationArc(parent=concept, child=c, weight=1, order=last + k, network=network)
-                    for k, c in enumerate(completing, start=1)
-                ]
-                findings.append(
-                    Finding(
-                        severity=Severity.INFO,
-                        code="calc-anchored",
-                        concept=concept,
-                        line=problems[0].line,
-                        message=f"{layout_id}/{network}: {concept} adds up with the unmapped row(s) "
-                        f"{', '.join(completing)}; they join its summation in the filing's calculations",
-                    )
-                )
+                new_arcs, finding = _anchored(layout_id, concept, network, completing, last, problems[0].line)
+                anchored += new_arcs
+                findings.append(finding)
             elif problems and inside:
                 dropped.add((concept, network))
                 findings.append(
@@ -224,21 +213,30 @@ def check_calculations(
             run = _run_above(line, rows) if line is not None else []
             completing = _anchor(by_concept[concept], [], run, by_key, by_line) if run else None
             if completing:
-                kept.setdefault(layout_id, []).extend(
-                    CalculationArc(parent=concept, child=c, weight=1, order=k, network=network)
-                    for k, c in enumerate(completing, start=1)
-                )
-                findings.append(
-                    Finding(
-                        severity=Severity.INFO,
-                        code="calc-anchored",
-                        concept=concept,
-                        line=line,
-                        message=f"{layout_id}/{network}: {concept} adds up with the unmapped row(s) "
-                        f"{', '.join(completing)} printed above it; they form its summation",
-                    )
-                )
+                new_arcs, finding = _anchored(layout_id, concept, network, completing, 0, line)
+                kept.setdefault(layout_id, []).extend(new_arcs)
+                findings.append(finding)
     return kept, findings
+
+
+def _anchored(
+    layout_id: str, concept: str, network: str, completing: list[str], after: int, line: int | None
+) -> tuple[list[CalculationArc], Finding]:
+    """The arcs by which extension concepts join a summation (weight 1, after its order `after`),
+    and the finding that says so."""
+    arcs = [
+        CalculationArc(parent=concept, child=c, weight=1, order=after + k, network=network)
+        for k, c in enumerate(completing, start=1)
+    ]
+    finding = Finding(
+        severity=Severity.INFO,
+        code="calc-anchored",
+        concept=concept,
+        line=line,
+        message=f"{layout_id}/{network}: {concept} adds up with the unmapped row(s) "
+        f"{', '.join(completing)}; they join its summation in the filing's calculations",
+    )
+    return arcs, finding
 
 
 def _run_above(line: int, rows: list[int]) -> list[int]:
