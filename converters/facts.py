@@ -136,9 +136,7 @@ def table_facts(
                     "tagged with an extension concept instead",
                 )
             )
-            concept = extension_concept(row, table)
-            extensions[concept.qname] = concept
-        elif row.concept:
+        if row.concept and k not in shared:
             concept = taxonomy.concept(row.concept)
         else:
             concept = extension_concept(row, table)

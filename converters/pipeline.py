@@ -114,16 +114,15 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     }
     calculations, calc_findings = check_calculations(facts, calculations, unmapped, orphans)
     anchored = {f.concept for f in calc_findings if f.code == "calc-anchored"}
-    shared = {f.concept for f in findings if f.code == "concept-of-two-lines"}
-    # a summation its extension rows complete is no longer incomplete, as resolve reported it; lines
-    # read as one concept are not that concept printed twice
+    # a summation its extension rows complete is no longer incomplete, as resolve reported it; and
+    # in a table whose lines of a concept became extension concepts, resolve's checks of that
+    # concept concern no fact
+    untagged = {(f.table, f.concept) for f in findings if f.code == "concept-of-two-lines"}
     findings = [
         f
         for f in findings
         if not (f.code == "calc-incomplete" and f.concept in anchored)
-        and not (
-            f.code == "calc-inconsistent-in-document" and f.concept in shared and "printed twice" in f.message
-        )
+        and not (f.code == "calc-inconsistent-in-document" and (f.table, f.concept) in untagged)
     ]
     findings += calc_findings
     findings += check_identities(facts)

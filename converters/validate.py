@@ -73,11 +73,8 @@ def _inside(lines: set[int], unmapped: list[int]) -> list[int]:
     above its first line (the profit a cash-flow statement's reconciliation starts from)."""
     if not lines:
         return []
-    rows = set(unmapped)
-    first = min(lines)
-    while any(first - gap in rows for gap in (1, 2)):
-        first = max(n for n in (first - 1, first - 2) if n in rows)
-    return sorted(n for n in rows if first <= n < max(lines) and n not in lines)
+    first = min([min(lines), *_run_above(min(lines), unmapped)])
+    return sorted(n for n in set(unmapped) if first <= n < max(lines) and n not in lines)
 
 
 def _anchor(

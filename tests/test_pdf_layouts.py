@@ -64,26 +64,26 @@ def test_pdf_layout_gives_the_facts_of_the_text(
     assert all(f.provenance.page is not None and f.provenance.bbox is not None for f in tagged)
 
 
+def _rebuilt_first_page(name: str) -> list[str]:
+    pdf = pdfium.PdfDocument(PDFS / name)
+    try:
+        return [text for text, _ in positioned_lines(pdf, 1)]
+    finally:
+        pdf.close()
+
+
 def test_columnar_pages_are_recognised_and_rebuilt() -> None:
     texts = page_texts((PDFS / "600999_wanyuan_2023_annual_columns.pdf").read_bytes())
     assert [looks_columnar(t) for t in texts] == [True, True, True]
     in_order = page_texts((PDFS / "600999_wanyuan_2023_annual_first_line.pdf").read_bytes())
     assert not any(looks_columnar(t) for t in in_order)
-    pdf = pdfium.PdfDocument(PDFS / "600999_wanyuan_2023_annual_columns.pdf")
-    try:
-        lines = [text for text, _ in positioned_lines(pdf, 1)]
-    finally:
-        pdf.close()
+    lines = _rebuilt_first_page("600999_wanyuan_2023_annual_columns.pdf")
     assert "货币资金 注释七、1 129,746.86 129,866.72" in lines
     assert "项目 附注 2023年12月31日 2022年12月31日" in lines
 
 
 def test_english_words_keep_their_spaces_when_rebuilt() -> None:
-    pdf = pdfium.PdfDocument(PDFS / "04321_harbourline_2024_interim_results_en_columns.pdf")
-    try:
-        lines = [text for text, _ in positioned_lines(pdf, 1)]
-    finally:
-        pdf.close()
+    lines = _rebuilt_first_page("04321_harbourline_2024_interim_results_en_columns.pdf")
     assert "Revenues 5 1,250,400 1,180,250" in lines
     assert "Selling, general and administrative" in lines
     assert "expenses (150,470) (142,330)" in lines
