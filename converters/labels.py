@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import cache
+from importlib import resources
 
 from xbrlify.converters.text import simplified
 
@@ -50,6 +52,34 @@ def normalize(label: str) -> str:
         text = _NUMBERING.sub("", text)
         text = _PREFIX.sub("", text)
     return _TRAILING.sub("", text).replace("foryear", "forperiod")
+
+
+@cache
+def _wording() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """`wording.csv`: the rewrites that bring one term's printed variants to one form."""
+    text = resources.files("xbrlify.taxonomy").joinpath("data", "wording.csv").read_text(encoding="utf-8")
+    return tuple(
+        (r["lang"], re.compile(r["pattern"], re.IGNORECASE), r["replacement"])
+        for r in csv.DictReader(text.splitlines())
+    )
+
+
+@cache
+def wording_key(label: str) -> str:
+    """A looser key than `normalize`, for labels no alias names exactly: the rewrites of
+    `taxonomy/data/wording.csv` applied (English on words, Chinese on the normalized text), so
+    ``Payments for property, plant and equipment`` reads as ``purchase of property, plant and
+    equipment`` and ``按公平值計入損益之金融資產`` as ``按公允值计入损益金融资产``."""
+    text = " ".join(unicodedata.normalize("NFKC", label).lower().split())
+    rules = _wording()
+    for lang, pattern, replacement in rules:
+        if lang == "en":
+            text = " ".join(pattern.sub(replacement, text).split())
+    text = normalize(text)
+    for lang, pattern, replacement in rules:
+        if lang == "zh":
+            text = pattern.sub(replacement, text)
+    return text
 
 
 def join_wrapped(*parts: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from xbrlify.converters.labels import normalize, without_parenthetical
+from xbrlify.converters.labels import normalize, without_parenthetical, wording_key
 from xbrlify.taxonomy import Layout, LayoutRow
 
 
@@ -15,16 +15,36 @@ class LayoutIndex:
         self.layout = layout
         self.items: dict[str, list[LayoutRow]] = defaultdict(list)
         self.sections: dict[str, list[LayoutRow]] = defaultdict(list)
+        self.loose: dict[str, list[LayoutRow]] = defaultdict(list)  # wording_key → item and section rows
         for row in layout.rows:
             target = self.items if row.kind == "item" else self.sections
             for label in row.labels:
                 for key in {normalize(label), without_parenthetical(normalize(label))}:
                     if key and row not in target[key]:
                         target[key].append(row)
+                for key in {wording_key(label), without_parenthetical(wording_key(label))}:
+                    if key and row not in self.loose[key]:
+                        self.loose[key].append(row)
 
     def _lookup(self, table: dict[str, list[LayoutRow]], label: str) -> list[LayoutRow]:
         key = normalize(label)
-        return table.get(key) or table.get(without_parenthetical(key)) or []
+        found = table.get(key) or table.get(without_parenthetical(key))
+        if found is not None or self.items.get(key) or self.sections.get(key):
+            return found or []
+        return self._loose(table, label)
+
+    def _loose(self, table: dict[str, list[LayoutRow]], label: str) -> list[LayoutRow]:
+        """Rows of the table's kind whose wording matches once the variants of `wording.csv` are
+        brought to one form; nothing when that form names different concepts in one section (the
+        looser key must never choose between lines the exact labels keep apart)."""
+        key = wording_key(label)
+        kind = "item" if table is self.items else "section"
+        found = self.loose.get(key) or self.loose.get(without_parenthetical(key)) or []
+        found = [r for r in found if (r.kind == "item") == (kind == "item")]
+        by_section: dict[str | None, set[str | None]] = defaultdict(set)
+        for r in found:
+            by_section[r.section].add(r.concept)
+        return [] if any(len(concepts) > 1 for concepts in by_section.values()) else found
 
     def item(self, label: str, section: str | None, after: int) -> LayoutRow | None:
         """The item row for a label: prefer the current section, then the first at or after `after`."""
