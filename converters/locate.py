@@ -42,6 +42,7 @@ _HEADER_WORDS = re.compile(
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
     r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$|hkd|usd)'?000|(?:rmb|hk\$|us\$|hkd|usd)?(?:million|thousands?)|"
+    r"(?:rmb|hk\$|us\$|hkd|usd)(?:mn|m)(?=$|[^a-z]|rmb|hk|us)|亿元|"
     r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]|"
     r"expressedin|renminbi|hongkongdollars?|unitedstatesdollars?|unlessotherwise(?:stated|indicated)|"
     r"本集团|集团|合并|本行|银行|本公司|母公司|公司|thegroup|thecompany|thebank|group|company|bank|"
@@ -49,6 +50,7 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCALES = (
+    ("亿元", 100_000_000),
     ("百万", 1_000_000),
     ("million", 1_000_000),
     ("万元", 10_000),
@@ -115,6 +117,9 @@ def _best_layout(candidates: list[Layout], body: list[Line]) -> Layout:
     return candidates[scores.index(max(scores))]
 
 
+_SHORT_MILLIONS = re.compile(r"(?:rmb|hk\$|us\$|hkd|usd)\s?(?:mn|m)\b")
+
+
 def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
     text = simplified(" ".join(lines)).lower()
     scale = 1
@@ -122,6 +127,9 @@ def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
         if word in text:
             scale = factor
             break
+    else:
+        if _SHORT_MILLIONS.search(" ".join(lines).lower()):  # HK$m, RMBm, RMB mn
+            scale = 1_000_000
     currency = next((code for word, code in _CURRENCIES if word in text), default_currency)
     return scale, currency
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from itertools import pairwise
 
 _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -112,13 +113,32 @@ def numeric_dates(text: str) -> str:
     return _YMD.sub(lambda m: as_cn(int(m.group(1)), int(m.group(3)), int(m.group(4)), m.group(0)), text)
 
 
+_GLUED_YEARS = re.compile(r"(?<![\d,.])((?:19|20)\d{2})((?:19|20)\d{2})((?:19|20)\d{2})?(?![\d,.])")
+_YEAR_BEFORE_WORD = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?=[A-Za-z(])")
+_WORD_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z)])(?=(?:19|20)\d{2}(?![\d,.]))")
+
+
+def unglued_years(text: str) -> str:
+    """Column headings whose cells the extraction glued, spaced again: ``Notes20242023`` →
+    ``Notes 2024 2023``, ``30 June 2024At 31 December 2023`` → ``30 June 2024 At …``. Only years
+    a year apart are split, so a figure such as 20242023 elsewhere is left alone."""
+
+    def split(m: re.Match[str]) -> str:
+        years = [int(y) for y in m.groups() if y]
+        steps = {b - a for a, b in pairwise(years)}
+        return " ".join(str(y) for y in years) if steps <= {1} or steps <= {-1} else m.group(0)
+
+    text = _GLUED_YEARS.sub(split, text)
+    return _WORD_BEFORE_YEAR.sub(" ", _YEAR_BEFORE_WORD.sub(r"\1 ", text))
+
+
 def english_dates(text: str, lone_years: bool = True) -> str:
     """English header dates in the Chinese form the grammar reads: ``30 June 2025`` →
     ``2025年6月30日``, ``Six months ended 30 June`` → ``截至6月30日止六个月``, ``Year ended`` →
     ``…止年度``, and (with `lone_years`) a year standing alone, as in a column header → ``2025年``."""
-    if not re.search(r"[A-Za-z]", text) and not re.search(r"\b(?:19|20)\d{2}\b", text):
+    if not re.search(r"[A-Za-z]", text) and not re.search(r"(?:19|20)\d{2}", text):
         return text
-    text = numeric_dates(text)
+    text = numeric_dates(unglued_years(text))
 
     def cn(day: str, month: str, year: str | None) -> str:
         m = _MONTH_NAMES[month.lower().rstrip(".")]

@@ -59,10 +59,13 @@ def read_text(path: Path) -> Document:
     page = 1
     entries: list[tuple[int, int, str, int]] = []  # line number, page, text, indent
     for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        page += raw.count("\f")
-        content = as_spaces(raw.replace("\f", ""))
-        if content.strip():
-            entries.append((i, page, content.strip(), len(content) - len(content.lstrip())))
+        start = 0  # a form feed inside a line ends the line's text on that page (pages joined by \f)
+        for n, part in enumerate(raw.split("\f")):
+            page += n > 0
+            content = as_spaces(part)
+            if content.strip():
+                entries.append((i, page, content.strip(), start + len(content) - len(content.lstrip())))
+            start += len(part) + 1
     paged = page > 1
     if paged:
         pages: dict[int, list[str]] = {}
@@ -92,11 +95,11 @@ class TextColumns:
 def source_spans(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Character spans as positions in the source line: text lines are read without their
     indentation, and the span of a number read from an indented line is shifted back by it."""
-    indents = {line.number: line.indent for line in doc.lines if line.indent}
+    indents = {(line.number, line.page): line.indent for line in doc.lines if line.indent}
     out = []
     for fact in facts:
         prov = fact.provenance
-        shift = indents.get(prov.line or 0, 0)
+        shift = indents.get((prov.line or 0, prov.page), 0)
         if shift and prov.char_start is not None and prov.char_end is not None:
             span = {"char_start": prov.char_start + shift, "char_end": prov.char_end + shift}
             out.append(fact.model_copy(update={"provenance": prov.model_copy(update=span)}))

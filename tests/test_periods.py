@@ -152,6 +152,12 @@ def test_balance_sheet_dated_in_figures(tmp_path: Path) -> None:
         ("RMB thousand", 1000, "CNY"),
         ("RMB in thousands", 1000, "CNY"),
         ("HK$ million", 1_000_000, "HKD"),
+        ("HK$m", 1_000_000, "HKD"),  # the large issuers' short forms
+        ("RMBm", 1_000_000, "CNY"),
+        ("RMB mn", 1_000_000, "CNY"),
+        ("US$ m", 1_000_000, "USD"),
+        ("人民幣百萬元", 1_000_000, "CNY"),
+        ("千港元", 1000, "HKD"),
     ],
 )
 def test_unit_headings(tmp_path: Path, unit: str, scale: int, currency: str) -> None:
