@@ -318,7 +318,8 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
     """Among solutions arithmetic allows, keep those whose note references run most nearly in
     printed order: notes are numbered in the order of the statement lines they explain, so the
     reading with fewer fall-backs (36, 381, 3 rather than 36, 38, 39), then with the smaller steps
-    between consecutive notes, is kept. Rows with one reading give the context. A statement with
+    between consecutive notes, is kept. Rows with one reading, and rows settled before, give the
+    context. A statement with
     fewer than five notes, or whose best reading still falls back at more than one step in ten,
     gives no such evidence."""
     if len(solutions) < 2:
@@ -328,7 +329,7 @@ def _prefer_ordered_notes(rows: list[Row], solutions: list[dict[int, Option]]) -
         notes: list[int] = []
         labels: list[set[str]] = []
         for i, row in enumerate(rows):
-            opt = solution.get(i) or (row.options[0] if len(row.options) == 1 else None)
+            opt = solution.get(i) or row.chosen or (row.options[0] if len(row.options) == 1 else None)
             number = opt.note_number if opt is not None else None
             if number is not None and number.isdigit():
                 notes.append(int(number))

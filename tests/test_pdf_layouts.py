@@ -10,6 +10,7 @@ same filing read as text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -108,17 +109,38 @@ def test_tab_separated_text_gives_the_facts_of_the_text(stem: str, from_text: di
     assert _codes(filing) == _codes(from_text[stem])
 
 
+_HEADING_CELL = re.compile(r"(?:19|20)\d\d|rmb|hk\$|人民|港元|千元|audited|審核|审核|'000", re.IGNORECASE)
+_NUMBER_CELL = re.compile(r"^[-–—(（]?[\d,.]+[)）]?$|^[-–—]$")
+
+
+def _prior_column_first(text: str) -> str:
+    """The layout with its two period columns swapped: headings and values alike."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) >= 2:
+            a, b = cells[-2].strip(), cells[-1].strip()
+            values = len(cells) >= 3 and _NUMBER_CELL.match(a) and _NUMBER_CELL.match(b)
+            if values or (_HEADING_CELL.search(a) and _HEADING_CELL.search(b)):
+                cells[-2:] = cells[-1], cells[-2]
+        out.append("\t".join(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("prior_first", [False, True], ids=["printed-order", "prior-column-first"])
 @pytest.mark.parametrize("stem", sorted(TEXTS))
 def test_glued_cells_give_the_facts_of_the_text(
-    stem: str, from_text: dict[str, Filing], tmp_path: Path
+    stem: str, prior_first: bool, from_text: dict[str, Filing], tmp_path: Path
 ) -> None:
     """The layout fixtures with nothing between their cells, as the seeds' extraction glued them
-    (``Notes20242023``, ``At 30 June 2024At 31 December 2023``, ``Revenues51,250,4001,180,250``):
-    headings and rows are split again by the document's own arithmetic and dates."""
+    (``Notes20242023``, ``At 30 June 2024At 31 December 2023``, ``Revenues51,250,4001,180,250``),
+    in printed column order and with the prior period's column first: headings and rows are split
+    again by the document's own arithmetic, dates and note numbering (``注释七、74418.37526.84``
+    and ``注释七、75486.92312.56`` fit the profit arithmetic as notes 74/75 and as 744/754; only
+    the first runs on from the notes above)."""
+    text = (PDFS / f"{stem}.layout.txt").read_text(encoding="utf-8")
     glued = tmp_path / f"{stem}.txt"
-    glued.write_text(
-        (PDFS / f"{stem}.layout.txt").read_text(encoding="utf-8").replace("\t", ""), encoding="utf-8"
-    )
+    glued.write_text((_prior_column_first(text) if prior_first else text).replace("\t", ""), encoding="utf-8")
     filing = convert(glued)
     assert _facts(filing) == _facts(from_text[stem])
     assert _codes(filing) == _codes(from_text[stem])
