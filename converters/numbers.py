@@ -158,6 +158,10 @@ def _token_at(s: str, pos: int, decimals: int, grouped: bool) -> Iterator[Token]
     ):
         yield Token(None, pos, pos + 1, decimals)
         return
+    if c in MINUS_SIGNS and s[pos + 1 : pos + 2] == " ":
+        # a hyphen standing apart from the figure after it: a nil cell (HKEX ``-``), or a minus sign
+        # the extraction spaced off (``- 14,919,205.94``); the arithmetic tells which
+        yield Token(None, pos, pos + 1, decimals)
     negative, start, close = False, pos, ""
     if c in "(（":
         negative, start, close = True, pos + 1, ")）"

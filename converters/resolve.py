@@ -23,6 +23,7 @@ from xbrlify.model import Finding, Severity
 from xbrlify.taxonomy import Taxonomy
 
 MAX_SOLUTIONS = 4096
+MAX_STEPS = 400_000  # equation checks per solve: 4x the largest real statement measured
 CASH = "ifrs-full:CashAndCashEquivalents"
 CASH_CHANGE = "ifrs-full:IncreaseDecreaseInCashAndCashEquivalents"
 
@@ -153,8 +154,12 @@ def _satisfiable(eq: Equation, rows: list[Row], arithmetic: _Arithmetic, limit: 
     )
 
 
-def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> list[dict[int, Option]]:
-    """All assignments of readings satisfying every equation (backtracking in row order)."""
+def _solve(
+    rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic, budget: int | None = None
+) -> tuple[list[dict[int, Option]], bool]:
+    """All assignments of readings satisfying every equation (backtracking in row order), and
+    whether the search ran to its end within `budget` steps (figures printed without separators
+    and glued can make the readings of a long summation explode)."""
     involved = sorted({i for eq in eqs for i, _ in eq.terms})
     trigger: dict[int, list[Equation]] = defaultdict(list)
     for eq in eqs:
@@ -169,14 +174,19 @@ def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> lis
             for i, _ in eq.terms:
                 watch[i].append(eq)
 
+    steps, limit = 0, MAX_STEPS if budget is None else budget
+
     def rec(k: int) -> None:
-        if len(solutions) >= MAX_SOLUTIONS:
+        nonlocal steps
+        steps += 1
+        if len(solutions) >= MAX_SOLUTIONS or steps > limit:
             return
         if k == len(involved):
             solutions.append(dict(pick))
             return
         i = involved[k]
         for opt in rows[i].options:
+            steps += len(trigger[i]) + len(watch[i])  # equation checks: the search's work
             pick[i] = opt
             if all(arithmetic.holds(eq, pick) for eq in trigger[i]) and all(
                 _reachable(eq, pick, bounds[id(eq)], arithmetic) for eq in watch[i]
@@ -185,7 +195,7 @@ def _solve(rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic) -> lis
         pick.pop(i, None)
 
     rec(0)
-    return solutions
+    return solutions, steps <= limit and len(solutions) < MAX_SOLUTIONS
 
 
 _Bounds = dict[int, tuple[int, int, int]]  # row → (lowest, highest contribution, largest tolerance)
@@ -417,8 +427,8 @@ def resolve(table: Table, taxonomy: Taxonomy, geometry: Geometry | None = None) 
     active = [eq for eq in active if eq not in unsatisfiable]
     constrained = {i for eq in active for i, _ in eq.terms}
     for component in _components(active, fixed):
-        solutions = _solve(rows, component, arithmetic)
-        if not solutions:
+        solutions, complete = _solve(rows, component, arithmetic)
+        if not solutions and complete:
             findings.append(
                 Finding(
                     severity=Severity.ERROR,
@@ -429,15 +439,17 @@ def resolve(table: Table, taxonomy: Taxonomy, geometry: Geometry | None = None) 
                     + "; ".join(sorted({eq.label for eq in component})),
                 )
             )
-        if len(solutions) >= MAX_SOLUTIONS:
+        if not complete:
             # the enumeration was cut short: agreement among the solutions seen proves nothing
+            cut = f"over {MAX_SOLUTIONS} readings satisfy" if solutions else "too many readings to try for"
             findings.append(
                 Finding(
                     severity=Severity.WARNING,
                     code="too-many-readings",
                     table=table.id,
                     line=rows[component[0].total].line.number,
-                    message=f"over {MAX_SOLUTIONS} readings satisfy the arithmetic; rows left unresolved",
+                    message=f"{cut} the arithmetic ({'; '.join(sorted({eq.label for eq in component}))});"
+                    " rows left unresolved",
                 )
             )
             continue

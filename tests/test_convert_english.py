@@ -332,3 +332,24 @@ def test_traditional_chinese_cash_flow_wording_gives_the_same_facts(cash_flows: 
     assert tagged(chinese) == tagged(cash_flows)
     assert value(chinese, "CashAndCashEquivalents", "2022-12-31") == Decimal("163102000")
     assert [f.code for f in chinese.findings if f.severity is not Severity.INFO] == ["unmapped-row"]
+
+
+def test_hyphen_apart_from_a_figure_reads_as_nil_or_minus_by_arithmetic(tmp_path: Path) -> None:
+    """``Dividends received from associates - 1,000``: a hyphen standing apart from the figure is
+    a nil cell here (the investing subtotal adds up only so), not a minus sign."""
+    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    hyphen = text.replace(
+        "Dividends received from associates\t\t–\t1,000", "Dividends received from associates - 1,000"
+    )
+    assert hyphen != text
+    source = tmp_path / "05678_hyphen_nil.txt"
+    source.write_text(hyphen, encoding="utf-8")
+    filing = convert(source)
+    dividends = {
+        f.context.period.key: f.value
+        for f in filing.facts
+        if f.concept == "ifrs-full:DividendsReceivedClassifiedAsInvestingActivities"
+    }
+    assert dividends == {FY2024: Decimal("0"), FY2023: Decimal("1000000")}
+    assert not [f for f in filing.findings if f.code.startswith("calc-")]

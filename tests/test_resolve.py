@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,6 +89,40 @@ def test_truncated_enumeration_settles_nothing(taxonomy: Taxonomy, monkeypatch: 
     filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
     assert any(f.code == "too-many-readings" for f in filing.findings)
     assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}
+
+
+def test_search_cut_short_by_its_budget_settles_nothing(
+    taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search that runs out of its budget of equation checks flags its rows, like one cut short
+    by the number of solutions."""
+    import xbrlify.converters.resolve as resolve_module  # noqa: PLC0415
+
+    monkeypatch.setattr(resolve_module, "MAX_STEPS", 3)
+    filing = convert(FIXTURES / "glued_statement.txt", taxonomy)
+    assert any(
+        f.code == "too-many-readings" and "too many readings to try" in f.message for f in filing.findings
+    )
+    assert "ifrs-full:Cash" not in {f.concept for f in filing.facts}
+
+
+def test_glued_figures_without_separators_end_flagged_not_invented(tmp_path: Path) -> None:
+    """Figures printed without thousands separators and glued (``852316790204``) can be split in
+    so many ways that the search gives up on the long summations: it ends, flags them, and every
+    fact it still emits is one the statement really prints."""
+    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", layout.read_text(encoding="utf-8")).replace("\t", "")
+    source = tmp_path / "05678_no_separators.txt"
+    source.write_text(text, encoding="utf-8")
+    filing = convert(source)
+
+    def facts(f: Filing) -> set[tuple[str, str, object]]:
+        return {(x.concept, x.context.period.key, x.value) for x in f.facts if x.unit is not None}
+
+    codes = {f.code for f in filing.findings}
+    assert {"too-many-readings", "ambiguous-split"} <= codes
+    emitted = facts(filing)
+    assert emitted and emitted <= facts(convert(layout))
 
 
 def breakdown_values(filing: Filing, label: str) -> list[tuple[str, Decimal]]:
