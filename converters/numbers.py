@@ -255,6 +255,20 @@ def detect_decimals(tails: list[str]) -> int:
     return best
 
 
+def notes_evident(tails: list[str], columns: int, decimals: int, grouped: bool) -> bool:
+    """Whether rows print note references the column headings do not announce (no 附注 / Notes
+    heading was read): two rows or more read only with a leading note number
+    (``收入5467,049413,713``, ``Revenue 4 852,316 790,204``); every row of a statement without
+    notes reads as its figures alone, so such rows are not stray."""
+    only = sum(
+        1
+        for t in tails
+        if not split_tail(t, columns, decimals, note_allowed=False, grouped=grouped)
+        and split_tail(t, columns, decimals, note_allowed=True, grouped=grouped)
+    )
+    return only >= 2
+
+
 def is_grouped(tails: list[str]) -> bool:
     """Whether the table prints thousands separators (any comma in its numeric tails)."""
     return any("," in t for t in tails)
@@ -265,6 +279,7 @@ __all__ = [
     "Token",
     "detect_decimals",
     "is_grouped",
+    "notes_evident",
     "place",
     "split_label",
     "split_tail",

@@ -9,7 +9,14 @@ from xbrlify.converters.document import Line
 from xbrlify.converters.labels import join_wrapped, normalize
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex, layout_index
-from xbrlify.converters.numbers import detect_decimals, is_grouped, place, split_label, split_tail
+from xbrlify.converters.numbers import (
+    detect_decimals,
+    is_grouped,
+    notes_evident,
+    place,
+    split_label,
+    split_tail,
+)
 from xbrlify.converters.table import Cell, Option, Row, Table
 from xbrlify.model import Finding, Severity
 from xbrlify.taxonomy import LayoutRow, Taxonomy
@@ -132,6 +139,22 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     table.decimals = detect_decimals(tails)
     table.grouped = is_grouped(tails)
     findings: list[Finding] = []
+    if (
+        not table.has_note_column
+        and not marked
+        and notes_evident(tails, len(table.columns), table.decimals, table.grouped)
+    ):
+        table.has_note_column = True
+        findings.append(
+            Finding(
+                severity=Severity.INFO,
+                code="notes-inferred",
+                table=table.id,
+                line=table.title.number,
+                message=f"{table.title.text[:40]!r}: its rows print note references its column headings "
+                "do not announce; leading numbers may be note references",
+            )
+        )
     section: str | None = None
     section_row: LayoutRow | None = None
     last_order = -1

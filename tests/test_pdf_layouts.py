@@ -144,3 +144,22 @@ def test_glued_cells_give_the_facts_of_the_text(
     filing = convert(glued)
     assert _facts(filing) == _facts(from_text[stem])
     assert _codes(filing) == _codes(from_text[stem])
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+def test_note_references_without_a_notes_heading(
+    glue: str, from_text: dict[str, Filing], tmp_path: Path
+) -> None:
+    """The statement's rows print note references (收入 5, 經營溢利 6, 所得稅開支 7) but its
+    headings lost the 附註 word: the rows that read only with a leading note number tell, and the
+    notes are read as notes (``經營溢利637,32115,378`` as note 6, not 637,321)."""
+    stem = "02522_rimag_2025_interim_tc"
+    text = (PDFS / f"{stem}.layout.txt").read_text(encoding="utf-8")
+    unheaded = text.replace("附註\t\t2025年", "\t\t2025年")
+    assert unheaded != text
+    source = tmp_path / f"{stem}.txt"
+    source.write_text(unheaded.replace("\t", glue), encoding="utf-8")
+    filing = convert(source)
+    assert _facts(filing) == _facts(from_text[stem])
+    assert _codes(filing) == _codes(from_text[stem])
+    assert "notes-inferred" in {f.code for f in filing.findings}
