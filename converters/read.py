@@ -26,9 +26,18 @@ def _implausible(text: str) -> int:
 
 
 def decode(data: bytes) -> str:
-    """Decode text bytes: UTF-8, GB18030 or Big5, whichever reads as plausible text; binary is refused."""
+    """Decode text bytes: UTF-16 when it starts with a byte-order mark, else UTF-8, GB18030 or Big5,
+    whichever reads as plausible text; binary is refused."""
     if not data.strip():
         raise ConversionError("empty", "the file is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows "Unicode")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ConversionError("encoding", "the text is not valid UTF-16") from None
+        if _implausible(text) <= len(text[:20000]) // 100:
+            return text
+        raise ConversionError("binary", "the file is binary, not text")
     if b"\x00" in data[:4096]:
         raise ConversionError("binary", "the file is binary, not text")
     candidates: list[tuple[int, int, str]] = []

@@ -56,6 +56,7 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     ("encoded", "utf8"),
     [
         ("balance_sheet_gbk.txt", "balance_sheet_utf8.txt"),
+        ("balance_sheet_utf16.txt", "balance_sheet_utf8.txt"),  # Windows "Unicode": UTF-16 with a BOM
         ("income_statement_hk_big5.txt", "income_statement_hk_utf8.txt"),
     ],
 )
