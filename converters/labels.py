@@ -54,6 +54,9 @@ def normalize(label: str) -> str:
     return _TRAILING.sub("", text).replace("foryear", "forperiod")
 
 
+_Rules = tuple[tuple[re.Pattern[str], str], ...]
+
+
 @cache
 def _wording() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """`wording.csv`: the rewrites that bring one term's printed variants to one form."""
@@ -71,15 +74,24 @@ def wording_key(label: str) -> str:
     ``Payments for property, plant and equipment`` reads as ``purchase of property, plant and
     equipment`` and ``按公平值計入損益之金融資產`` as ``按公允值计入损益金融资产``."""
     text = " ".join(unicodedata.normalize("NFKC", label).lower().split())
-    rules = _wording()
-    for lang, pattern, replacement in rules:
-        if lang == "en":
+    english, chinese = _wording_rules()
+    if re.search("[a-z]", text):
+        for pattern, replacement in english:
             text = " ".join(pattern.sub(replacement, text).split())
     text = normalize(text)
-    for lang, pattern, replacement in rules:
-        if lang == "zh":
-            text = pattern.sub(replacement, text)
+    for pattern, replacement in chinese:
+        text = pattern.sub(replacement, text)
     return text
+
+
+@cache
+def _wording_rules() -> tuple[_Rules, _Rules]:
+    """The rules of `wording.csv`, English ones and Chinese ones."""
+    rules = _wording()
+    return (
+        tuple((p, r) for lang, p, r in rules if lang == "en"),
+        tuple((p, r) for lang, p, r in rules if lang == "zh"),
+    )
 
 
 def join_wrapped(*parts: str) -> str:

@@ -19,7 +19,8 @@ _QUOTES = str.maketrans({c: "'" for c in "’‘´`′"})
 def simplified(text: str) -> str:
     """NFKC (full-width → half-width), traditional → simplified Chinese, no whitespace, typographic
     apostrophes as ' (RMB’000 reads as RMB'000)."""
-    return str(_T2S.convert(_SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))))
+    flat = _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+    return flat if flat.isascii() else str(_T2S.convert(flat))  # no Chinese: nothing to convert
 
 
 _SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2007\u202f\u3000"})
