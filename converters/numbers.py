@@ -114,10 +114,14 @@ def _number_ends(s: str, pos: int, decimals: int, grouped: bool) -> Iterator[int
         while j < n and j - pos < 3 and s[j].isdigit():
             j += 1
             int_ends.append(j)
-        # extend the longest head with ,ddd groups; every group boundary is an end
+        # extend the longest head with ,ddd groups; every group boundary is an end (a space the
+        # extraction put after a separator, ``31, 284``, stays inside the number)
         k = j
-        while k + 4 <= n and s[k] == "," and s[k + 1 : k + 4].isdigit():
-            k += 4
+        while k + 4 <= n and s[k] == ",":
+            gap = 1 if s[k + 1 : k + 2] == " " else 0
+            if not s[k + 1 + gap : k + 4 + gap].isdigit() or len(s[k + 1 + gap : k + 4 + gap]) < 3:
+                break
+            k += 4 + gap
             int_ends.append(k)
     else:
         j = pos
@@ -127,8 +131,11 @@ def _number_ends(s: str, pos: int, decimals: int, grouped: bool) -> Iterator[int
     for e in int_ends:
         if decimals == 0:
             yield e
-        elif e + 1 + decimals <= n and s[e] == "." and s[e + 1 : e + 1 + decimals].isdigit():
-            yield e + 1 + decimals
+        elif e < n and s[e] == ".":
+            gap = 1 if s[e + 1 : e + 2] == " " else 0  # ``292. 34``: a space after the point
+            digits = s[e + 1 + gap : e + 1 + gap + decimals]
+            if len(digits) == decimals and digits.isdigit():
+                yield e + 1 + gap + decimals
 
 
 def _grouping_ok(text: str) -> bool:
@@ -176,7 +183,7 @@ def _token_at(s: str, pos: int, decimals: int, grouped: bool) -> Iterator[Token]
                 continue
             stop = end + 1
         raw = s[start:end]
-        value = Decimal(raw.replace(",", ""))
+        value = Decimal(raw.replace(",", "").replace(" ", ""))
         yield Token(-value if negative else value, pos, stop, decimals)
 
 

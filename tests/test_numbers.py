@@ -56,6 +56,23 @@ def test_minus_sign_and_fixed_decimals() -> None:
     assert readings(tail, 2, marker=True) == {("57", ("-6697703.20", "-6697703.20"))}
 
 
+def test_space_the_extraction_put_inside_a_number() -> None:
+    """``31,284,292. 34`` and ``1, 234.56``: a space right after the decimal point or a thousands
+    separator is inside the number, as some PDF text layers print them."""
+    assert readings("31,284,292. 34 58,797,050. 83", 2, note=False) == {
+        (None, ("31284292.34", "58797050.83"))
+    }
+    assert readings("- 31,284,292. 34- 58,797,050. 83", 2, note=False) == {
+        (None, ("-31284292.34", "-58797050.83"))
+    }
+    assert readings("1, 234.56 7,890.12", 2, note=False) == {(None, ("1234.56", "7890.12"))}
+
+
+def test_hyphen_apart_from_a_figure_is_nil_or_minus() -> None:
+    """``- 1,000``: a nil cell then 1,000, or a spaced minus sign; the arithmetic decides."""
+    assert readings("- 1,000", 0, note=False) == {(None, ("nil", "1000")), (None, ("-1000",))}
+
+
 def test_cas_note_marker_requires_a_note_number() -> None:
     label, tail, _, marker = split_label("货币资金注释七、1407,802,324.30612,478,452.28")
     assert (label, marker) == ("货币资金", True)
