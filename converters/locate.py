@@ -40,7 +40,7 @@ _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负�
 _HEADER_WORDS = re.compile(
     r"(?:期末|期初|年末|年初|本期|上期|本年|上年)(?:累计数|累计|数)|"
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
-    r"\d{4}年(?:半年度|年度|度)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
+    r"\d{4}年(?:半年度|年度|度|末)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$|hkd|usd)'?000|(?:rmb|hk\$|us\$|hkd|usd)?(?:million|thousands?)|"
     r"(?:rmb|hk\$|us\$|hkd|usd)(?:mn|m)(?=$|[^a-z]|rmb|hk|us)|亿元|"
     r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]|"
@@ -156,6 +156,8 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
                 best = cols
     if len(best) < 2 and layout.period_type == "instant":
         best = _year_columns(texts) or best
+    if len(best) < 2:
+        best = _bare_year_columns(texts, layout, profile) or best
     if len(best) >= 2:
         return _scope_groups(best, "|".join(texts))
     # 本期/上期, 期末余额/期初余额: dated by the one dated header (a date line above them) or the report
@@ -198,6 +200,33 @@ def _year_columns(texts: list[str]) -> list[Column]:
     """Years printed alone under one month-day (``At 31 December 2024`` over ``2024 2023``)."""
     joined = "|".join(texts)
     return [Column(Instant(instant=d), joined) for d in periods.year_instants(joined)]
+
+
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年末?(?![度上下第前半]|\d{1,2}\s*[月\-—–~至])")
+
+
+def _bare_year_columns(texts: list[str], layout: Layout, profile: Profile) -> list[Column]:
+    """Years printed alone as column headings (``2023年 2022年``, ``2023年末 2022年末``) in an
+    annual report: each is its fiscal year (its year-end for a balance sheet), dated by the report
+    period's months. Nothing for other reports, whose bare years do not say which months."""
+    reported = profile.period
+    if reported is None or (reported.end - reported.start).days < 360:
+        return []
+    line = max(texts, key=lambda t: len(_BARE_YEAR.findall(t)), default="")
+    years = [int(y) for y in _BARE_YEAR.findall(line)]
+    if len(years) < 2 or len(set(years)) != len(years):
+        return []
+    end = reported.end
+    out = []
+    for year in years:
+        shift = year - end.year
+        close = periods.safe_date(end.year + shift, end.month, end.day)
+        start = periods.safe_date(reported.start.year + shift, reported.start.month, reported.start.day)
+        if close is None or start is None:
+            return []
+        instant = layout.period_type == "instant"
+        out.append(Column(Instant(instant=close) if instant else Duration(start=start, end=close), line))
+    return out
 
 
 def _relative_columns(

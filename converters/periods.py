@@ -96,6 +96,9 @@ _DMY = re.compile(r"(?<![\d,.\-/])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![
 _YMD = re.compile(r"(?<![\d,.\-/])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d,.\-/])")
 
 
+_GLUED_DATE = re.compile(r"(?<=\d)(?=(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}(?![\d,]))")
+
+
 def numeric_dates(text: str) -> str:
     """Dates printed in figures, as HKEX column headers do: ``30.6.2024``, ``31/12/2023`` (day first,
     as in Hong Kong, unless only the first figure can be a month: ``6/30/2024``), ``2024-06-30``,
@@ -109,6 +112,7 @@ def numeric_dates(text: str) -> str:
         day, month = (second, first) if second > 12 >= first else (first, second)  # June 30 style
         return as_cn(year, month, day, m.group(0))
 
+    text = _GLUED_DATE.sub(" ", text)  # 2023.12.312022.12.31: two dates glued
     text = _DMY.sub(dmy, text)
     return _YMD.sub(lambda m: as_cn(int(m.group(1)), int(m.group(3)), int(m.group(4)), m.group(0)), text)
 

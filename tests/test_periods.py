@@ -197,3 +197,31 @@ def test_half_year_reads_as_six_months() -> None:
     assert english_dates("For the half-year ended 30 June 2024") == english_dates(
         "For the six months ended 30 June 2024"
     )
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@pytest.mark.parametrize(
+    ("balance", "flows"),
+    [
+        ("2023年末\t2022年末", "2023年\t2022年"),  # bare years of an annual report
+        ("2023.12.31\t2022.12.31", "2023年度\t2022年度"),  # dates in figures, glued: 2023.12.312022.12.31
+        ("2023-12-31\t2022-12-31", "2023年1-12月\t2022年1-12月"),
+        ("期末余额\t上年年末余额", "本期发生额\t上期发生额"),
+        ("期末数\t期初数", "本期金额\t上期金额"),
+    ],
+)
+def test_cas_column_headings(balance: str, flows: str, glue: str, tmp_path: Path) -> None:
+    """The column headings CAS reports print, tab-separated and glued: the same periods."""
+    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    headed = text.replace("2023年12月31日\t2022年12月31日", balance).replace("2023年度\t2022年度", flows)
+    assert headed != text
+    variant = tmp_path / "600999_wanyuan_2023_annual.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    filing = convert(variant)
+    assert key(filing) == key(convert(layout))
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
