@@ -119,20 +119,29 @@ def numeric_dates(text: str) -> str:
 
 _GLUED_YEARS = re.compile(r"(?<![\d,.])((?:19|20)\d{2})((?:19|20)\d{2})((?:19|20)\d{2})?(?![\d,.])")
 _YEAR_BEFORE_WORD = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?=[A-Za-z(])")
+_FISCAL_YEAR = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)  # FY2024 → 2024
+_CASE_STEP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # NotesSix months ended: two cells glued
+_YEAR_BEFORE_DATE = re.compile(  # 30 June 202431 December 2023, 30.6.202431.12.2023: a date glued on
+    r"(?<![\d,])((?:19|20)\d{2})(?=\d{1,2}(?:\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|[./]\d{1,2}[./](?:19|20)\d{2}))",
+    re.IGNORECASE,
+)
 _WORD_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z)])(?=(?:19|20)\d{2}(?![\d,.]))")
 
 
 def unglued_years(text: str) -> str:
     """Column headings whose cells the extraction glued, spaced again: ``Notes20242023`` →
-    ``Notes 2024 2023``, ``30 June 2024At 31 December 2023`` → ``30 June 2024 At …``. Only years
-    a year apart are split, so a figure such as 20242023 elsewhere is left alone."""
+    ``Notes 2024 2023``, ``30 June 2024At 31 December 2023`` → ``30 June 2024 At …``,
+    ``30 June 202431 December 2023`` → ``30 June 2024 31 December 2023``; ``FY2024`` reads as
+    ``2024``. Only years a year apart are split, so a figure such as 20242023 is left alone."""
 
     def split(m: re.Match[str]) -> str:
         years = [int(y) for y in m.groups() if y]
         steps = {b - a for a, b in pairwise(years)}
         return " ".join(str(y) for y in years) if steps <= {1} or steps <= {-1} else m.group(0)
 
-    text = _GLUED_YEARS.sub(split, text)
+    text = _GLUED_YEARS.sub(split, _FISCAL_YEAR.sub(r"\1 ", _CASE_STEP.sub(" ", text)))
+    text = _YEAR_BEFORE_DATE.sub(r"\1 ", text)
     return _WORD_BEFORE_YEAR.sub(" ", _YEAR_BEFORE_WORD.sub(r"\1 ", text))
 
 
@@ -215,23 +224,37 @@ def year_instants(header: str) -> list[dt.date]:
     return [d for d in (safe_date(y, month, day) for y in years) if d]
 
 
-def _ended(header: str, m: re.Match[str], months: int) -> list[tuple[dt.date, dt.date]]:
-    """Periods of `months` months ending on the matched month-day, one per year printed after it."""
-    years = [int(y) for y in _YEAR.findall(header[m.end() :])] or ([int(m.group(1))] if m.group(1) else [])
-    ends = [safe_date(y, int(m.group(2)), int(m.group(3))) for y in years]
-    return [(months_back(end, months), end) for end in ends if end]
+def _ended(header: str, pattern: re.Pattern[str], months: int | None) -> list[tuple[dt.date, dt.date]]:
+    """Periods ending on the month-day of 截至…止六个月 / 止年度 (`months` None: read from the match):
+    one per such phrase when each prints its year (``Year ended 31 December 2024 | Year ended 31
+    December 2023``), else one per year printed after it (``截至6月30日止六个月`` over ``2025年
+    2024年``), the phrase's own year first when only one other follows (``… 30 June 2024 2023``)."""
+    found = list(pattern.finditer(header))
+    if not found:
+        return []
+
+    def length(m: re.Match[str]) -> int:
+        return months if months is not None else _MONTHS[m.group(4)]
+
+    if len(found) > 1 and all(m.group(1) for m in found):
+        each = [(safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), length(m)) for m in found]
+        return [(months_back(close, n), close) for close, n in each if close]
+    m = found[0]
+    after = [int(y) for y in _YEAR.findall(header[m.end() :])]
+    own = int(m.group(1)) if m.group(1) else None
+    years = after if len(after) >= 2 or own is None else [own, *(y for y in after if y != own)]
+    closes = [safe_date(y, int(m.group(2)), int(m.group(3))) for y in years]
+    return [(months_back(close, length(m)), close) for close in closes if close]
 
 
 def durations(header: str) -> list[tuple[dt.date, dt.date]]:
     """Column durations in printed order, from 截至…止六个月 + years, 2024年1—6月 (any month range),
     2024年第一季度 / 前三季度, 2024年半年度, 2024年度."""
     header = arabic_dates(header)
-    m = _MONTHS_ENDED.search(header)
-    if m:
-        return _ended(header, m, _MONTHS[m.group(4)])
-    m = _YEAR_ENDED.search(header)
-    if m:
-        return _ended(header, m, 12)
+    if _MONTHS_ENDED.search(header):
+        return _ended(header, _MONTHS_ENDED, None)
+    if _YEAR_ENDED.search(header):
+        return _ended(header, _YEAR_ENDED, 12)
     ranges = [(int(y), int(a), int(b)) for y, a, b in _MONTH_RANGE.findall(header)]
     ranges = [(y, a, b) for y, a, b in ranges if 1 <= a <= b <= 12]
     if ranges:  # 2024年1-6月, 2024年1—3月, 2024年前三季度(1-9月)

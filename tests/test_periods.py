@@ -225,3 +225,51 @@ def test_cas_column_headings(balance: str, flows: str, glue: str, tmp_path: Path
     filing = convert(variant)
     assert key(filing) == key(convert(layout))
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@pytest.mark.parametrize(
+    ("printed", "heading"),
+    [
+        (
+            "For the year ended 31 December 2024\n\t\t2024\t2023",
+            "\t\tYear ended 31 December 2024\tYear ended 31 December 2023",
+        ),
+        ("For the year ended 31 December 2024\n\t\t2024\t2023", "\t\tFY2024\tFY2023"),
+        ("At 31 December 2024\n\t\t2024\t2023", "\t\t31 December 2024\t31 December 2023"),
+        ("At 31 December 2024\n\t\t2024\t2023", "\t\t31.12.2024\t31.12.2023"),
+        ("At 31 December 2024\n\t\t2024\t2023", "\t\tDecember 31, 2024\tDecember 31, 2023"),
+    ],
+)
+def test_english_column_headings(printed: str, heading: str, glue: str, tmp_path: Path) -> None:
+    """Column headings HKEX annual results print, one period per cell, tab-separated and glued
+    (``Year ended 31 December 2024Year ended 31 December 2023``, ``31.12.202431.12.2023``)."""
+    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    headed = text.replace(printed, heading)
+    assert headed != text
+    variant = tmp_path / "05678_evergreen_2024_annual_results_en.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    assert key(convert(variant)) == key(convert(layout))
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> None:
+    layout = FIXTURES / "pdf" / "04321_harbourline_2024_interim_results_en.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    headed = text.replace(
+        "For the six months ended 30 June\nNotes\t\t2024\t2023",
+        "Notes\t\tSix months ended 30 June 2024\tSix months ended 30 June 2023",
+    )
+    assert headed != text
+    variant = tmp_path / "04321_harbourline_2024_interim_results_en.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    assert key(convert(variant)) == key(convert(layout))
