@@ -12,7 +12,7 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTHS_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止(六|三|九|十二|6|3|9|12)[个個]月")
 _YEAR_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止年度")
-_HALF_YEAR = re.compile(r"(\d{4})年(?:半年度|中期)")
+_HALF_YEAR = re.compile(r"(\d{4})年(?:半年度|中期|上半年)")
 _MONTH_RANGE = re.compile(r"(\d{4})年(?:[^\d年|]{0,6}?[(（]?)(\d{1,2})\s*[-—–~至]\s*(\d{1,2})月")
 _QUARTER = re.compile(r"(\d{4})年(前三|第[一二三四1-4])季度(?![(（]?\d{1,2}\s*[-—–~至])")
 _QUARTERS = {
@@ -238,7 +238,10 @@ def _ended(header: str, pattern: re.Pattern[str], months: int | None) -> list[tu
 
     if len(found) > 1 and all(m.group(1) for m in found):
         each = [(safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), length(m)) for m in found]
-        return [(months_back(close, n), close) for close, n in each if close]
+        spans = [(months_back(close, n), close) for close, n in each if close]
+        # a statement's own dateline above cells repeating it (截至2025年6月30日止六個月 over
+        # 截至2025年…｜截至2024年…) names its first column once more: one column per period in a row
+        return [span for k, span in enumerate(spans) if k == 0 or span != spans[k - 1]]
     m = found[0]
     after = [int(y) for y in _YEAR.findall(header[m.end() :])]
     own = int(m.group(1)) if m.group(1) else None

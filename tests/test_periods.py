@@ -273,3 +273,29 @@ def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> N
         return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
 
     assert key(convert(variant)) == key(convert(layout))
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "附註\t\t截至二零二五年六月三十日止六個月\t截至二零二四年六月三十日止六個月",
+        "附註\t\t截至2025年6月30日止六個月\t截至2024年6月30日止六個月",  # under the dateline 截至2025年…
+        "截至六月三十日止六個月\n附註\t\t二零二五年\t二零二四年",
+        "附註\t\t2025年中期\t2024年中期",
+        "附註\t\t2025年上半年\t2024年上半年",
+        "附註\t\t2025年1月至6月\t2024年1月至6月",
+    ],
+)
+def test_hkex_chinese_column_headings(heading: str, glue: str, tmp_path: Path) -> None:
+    layout = FIXTURES / "pdf" / "02522_rimag_2025_interim_tc.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    headed = text.replace("截至6月30日止六個月\n附註\t\t2025年\t2024年", heading)
+    assert headed != text
+    variant = tmp_path / "02522_rimag_2025_interim_tc.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    assert key(convert(variant)) == key(convert(layout))
