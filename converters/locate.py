@@ -75,12 +75,20 @@ _CURRENCIES = (
 )
 
 
+# the balance sheet's own captions where 项目 stands in other layouts: 资产 | 附注 | 期末余额 | 期初余额
+_CAPTION = re.compile(
+    r"^(?:资产|负债(?:和|及)(?:所有者|股东)权益(?:\((?:或股东|或所有者)权益\))?)(?=.*(?:\d{4}|期|年))"
+)
+
+
 def is_header_line(text: str) -> bool:
-    """A line made only of column-header vocabulary (dates, units, audit status, 附注)."""
+    """A line made only of column-header vocabulary (dates, units, audit status, 附注), or such a
+    line after the balance sheet's caption 资产 / 负债和所有者权益 in the place of 项目."""
     s = periods.arabic_dates(simplified(periods.english_dates(text)))
     if not re.search(r"[^\W_]", s):
         return False  # punctuation only: the end of a wrapped label, such as ``)``
-    return not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
+    s = _CAPTION.sub("", s)
+    return bool(s) and not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
 
 
 def _title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] | None:

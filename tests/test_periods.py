@@ -299,3 +299,26 @@ def test_hkex_chinese_column_headings(heading: str, glue: str, tmp_path: Path) -
         return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
 
     assert key(convert(variant)) == key(convert(layout))
+
+
+@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+def test_balance_sheet_captions_in_the_heading(glue: str, tmp_path: Path) -> None:
+    """资产 | 附注 | dates in the place of 项目, and 负债和所有者权益 | 附注 | dates repeated above the
+    liabilities: headings, not rows."""
+    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    dates = "附注\t2023年12月31日\t2022年12月31日"
+    headed = text.replace(f"项目\t{dates}\n流动资产:", f"资产\t{dates}\n流动资产:").replace(
+        "资产总计\t\t626,284.32\t595,294.32\n流动负债:",
+        f"资产总计\t\t626,284.32\t595,294.32\n负债和所有者权益(或股东权益)\t{dates}\n流动负债:",
+    )
+    assert headed.count("负债和所有者权益(或股东权益)\t附注") == 1 and "资产\t附注" in headed
+    variant = tmp_path / "600999_wanyuan_2023_annual.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+
+    def key(filing: Filing) -> set[tuple[str, str, object]]:
+        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+    filing = convert(variant)
+    assert key(filing) == key(convert(layout))
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
