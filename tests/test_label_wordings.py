@@ -89,3 +89,18 @@ def test_loose_wording_never_chooses_between_concepts() -> None:
     assert index.item("出售物業之收益", None, 0).concept == "ifrs-full:Revenue"  # type: ignore[union-attr]
     assert index.item("出售物业的收益", None, 0).concept == "ifrs-full:OtherIncome"  # type: ignore[union-attr]
     assert index.item("出售物业收益", None, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("layout", "continuation"),
+    [
+        ("cas_income", "的投资收益"),  # 其中:对联营企业和合营企业 / 的投资收益, wrapped
+        ("ifrs_cash_flow", "之所得款項"),
+    ],
+)
+def test_a_line_opening_with_a_particle_is_no_label(layout: str, continuation: str) -> None:
+    """A line that opens with 的 / 之 continues the label above it: the looser key keeps the
+    particle there, so the line never reads as a line of its own."""
+    index = layout_index(load_taxonomy().layouts[layout])
+    assert index.item(continuation, None, -1) is None
+    assert not index.knows(continuation)
