@@ -199,7 +199,30 @@ def test_half_year_reads_as_six_months() -> None:
     )
 
 
-@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+def _tagged(filing: Filing) -> set[tuple[str, str, object]]:
+    return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
+
+
+def _headed(
+    stem: str, replacements: list[tuple[str, str]], glue: str, tmp_path: Path
+) -> tuple[Filing, Filing]:
+    """A layout fixture with its headings rewritten, tab-separated or glued (``glue`` between its
+    cells): the variant's filing and the fixture's."""
+    layout = FIXTURES / "pdf" / f"{stem}.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    headed = text
+    for old, new in replacements:
+        assert old in headed, old
+        headed = headed.replace(old, new)
+    variant = tmp_path / f"{stem}.txt"
+    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
+    return convert(variant), convert(layout)
+
+
+GLUES = pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+
+
+@GLUES
 @pytest.mark.parametrize(
     ("balance", "flows"),
     [
@@ -212,22 +235,13 @@ def test_half_year_reads_as_six_months() -> None:
 )
 def test_cas_column_headings(balance: str, flows: str, glue: str, tmp_path: Path) -> None:
     """The column headings CAS reports print, tab-separated and glued: the same periods."""
-    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    headed = text.replace("2023年12月31日\t2022年12月31日", balance).replace("2023年度\t2022年度", flows)
-    assert headed != text
-    variant = tmp_path / "600999_wanyuan_2023_annual.txt"
-    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
-
-    def key(filing: Filing) -> set[tuple[str, str, object]]:
-        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
-
-    filing = convert(variant)
-    assert key(filing) == key(convert(layout))
+    replacements = [("2023年12月31日\t2022年12月31日", balance), ("2023年度\t2022年度", flows)]
+    filing, fixture = _headed("600999_wanyuan_2023_annual", replacements, glue, tmp_path)
+    assert _tagged(filing) == _tagged(fixture)
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
 
 
-@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@GLUES
 @pytest.mark.parametrize(
     ("printed", "heading"),
     [
@@ -244,38 +258,21 @@ def test_cas_column_headings(balance: str, flows: str, glue: str, tmp_path: Path
 def test_english_column_headings(printed: str, heading: str, glue: str, tmp_path: Path) -> None:
     """Column headings HKEX annual results print, one period per cell, tab-separated and glued
     (``Year ended 31 December 2024Year ended 31 December 2023``, ``31.12.202431.12.2023``)."""
-    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    headed = text.replace(printed, heading)
-    assert headed != text
-    variant = tmp_path / "05678_evergreen_2024_annual_results_en.txt"
-    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
-
-    def key(filing: Filing) -> set[tuple[str, str, object]]:
-        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
-
-    assert key(convert(variant)) == key(convert(layout))
+    filing, fixture = _headed("05678_evergreen_2024_annual_results_en", [(printed, heading)], glue, tmp_path)
+    assert _tagged(filing) == _tagged(fixture)
 
 
-@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@GLUES
 def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> None:
-    layout = FIXTURES / "pdf" / "04321_harbourline_2024_interim_results_en.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    headed = text.replace(
+    replacement = (
         "For the six months ended 30 June\nNotes\t\t2024\t2023",
         "Notes\t\tSix months ended 30 June 2024\tSix months ended 30 June 2023",
     )
-    assert headed != text
-    variant = tmp_path / "04321_harbourline_2024_interim_results_en.txt"
-    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
-
-    def key(filing: Filing) -> set[tuple[str, str, object]]:
-        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
-
-    assert key(convert(variant)) == key(convert(layout))
+    filing, fixture = _headed("04321_harbourline_2024_interim_results_en", [replacement], glue, tmp_path)
+    assert _tagged(filing) == _tagged(fixture)
 
 
-@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@GLUES
 @pytest.mark.parametrize(
     "heading",
     [
@@ -288,37 +285,23 @@ def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> N
     ],
 )
 def test_hkex_chinese_column_headings(heading: str, glue: str, tmp_path: Path) -> None:
-    layout = FIXTURES / "pdf" / "02522_rimag_2025_interim_tc.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    headed = text.replace("截至6月30日止六個月\n附註\t\t2025年\t2024年", heading)
-    assert headed != text
-    variant = tmp_path / "02522_rimag_2025_interim_tc.txt"
-    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
-
-    def key(filing: Filing) -> set[tuple[str, str, object]]:
-        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
-
-    assert key(convert(variant)) == key(convert(layout))
+    replacement = ("截至6月30日止六個月\n附註\t\t2025年\t2024年", heading)
+    filing, fixture = _headed("02522_rimag_2025_interim_tc", [replacement], glue, tmp_path)
+    assert _tagged(filing) == _tagged(fixture)
 
 
-@pytest.mark.parametrize("glue", ["\t", ""], ids=["tab-separated", "glued"])
+@GLUES
 def test_balance_sheet_captions_in_the_heading(glue: str, tmp_path: Path) -> None:
     """资产 | 附注 | dates in the place of 项目, and 负债和所有者权益 | 附注 | dates repeated above the
     liabilities: headings, not rows."""
-    layout = FIXTURES / "pdf" / "600999_wanyuan_2023_annual.layout.txt"
-    text = layout.read_text(encoding="utf-8")
     dates = "附注\t2023年12月31日\t2022年12月31日"
-    headed = text.replace(f"项目\t{dates}\n流动资产:", f"资产\t{dates}\n流动资产:").replace(
-        "资产总计\t\t626,284.32\t595,294.32\n流动负债:",
-        f"资产总计\t\t626,284.32\t595,294.32\n负债和所有者权益(或股东权益)\t{dates}\n流动负债:",
-    )
-    assert headed.count("负债和所有者权益(或股东权益)\t附注") == 1 and "资产\t附注" in headed
-    variant = tmp_path / "600999_wanyuan_2023_annual.txt"
-    variant.write_text(headed.replace("\t", glue), encoding="utf-8")
-
-    def key(filing: Filing) -> set[tuple[str, str, object]]:
-        return {(f.concept, f.context.period.key, f.value) for f in filing.facts if f.unit is not None}
-
-    filing = convert(variant)
-    assert key(filing) == key(convert(layout))
+    replacements = [
+        (f"项目\t{dates}\n流动资产:", f"资产\t{dates}\n流动资产:"),
+        (
+            "资产总计\t\t626,284.32\t595,294.32\n流动负债:",
+            f"资产总计\t\t626,284.32\t595,294.32\n负债和所有者权益(或股东权益)\t{dates}\n流动负债:",
+        ),
+    ]
+    filing, fixture = _headed("600999_wanyuan_2023_annual", replacements, glue, tmp_path)
+    assert _tagged(filing) == _tagged(fixture)
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
