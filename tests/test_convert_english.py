@@ -353,3 +353,25 @@ def test_hyphen_apart_from_a_figure_reads_as_nil_or_minus_by_arithmetic(tmp_path
     }
     assert dividends == {FY2024: Decimal("0"), FY2023: Decimal("1000000")}
     assert not [f for f in filing.findings if f.code.startswith("calc-")]
+
+
+def test_impairment_of_goodwill_line_is_its_ifrs_concept(tmp_path: Path) -> None:
+    """``Impairment loss on goodwill (1,000) –`` split off administrative expenses: the IFRS
+    impairment concept at a positive value, inside the operating summation, valid in Arelle."""
+    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
+    text = layout.read_text(encoding="utf-8")
+    printed = "Administrative expenses\t\t(121,593)\t(115,640)"
+    split = "Administrative expenses\t\t(120,593)\t(115,640)\nImpairment loss on goodwill\t\t(1,000)\t–"
+    assert printed in text
+    source = tmp_path / "05678_goodwill.txt"
+    source.write_text(text.replace(printed, split), encoding="utf-8")
+    filing = convert(source)
+    goodwill = {
+        f.context.period.key: f.value
+        for f in filing.facts
+        if f.concept == "ifrs-full:ImpairmentLossRecognisedInProfitOrLossGoodwill"
+    }
+    assert goodwill == {FY2024: Decimal("1000000"), FY2023: Decimal("0")}
+    assert not [f for f in filing.findings if f.code.startswith("calc-") and f.severity is not Severity.INFO]
+    _, run = write_and_validate(filing, source.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
