@@ -58,13 +58,18 @@ _Rules = tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
-def _wording() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """`wording.csv`: the rewrites that bring one term's printed variants to one form."""
+def _wording_rules() -> tuple[_Rules, _Rules]:
+    """`wording.csv`: the rewrites that bring one term's printed variants to one form, English ones
+    and Chinese ones."""
     text = resources.files("xbrlify.taxonomy").joinpath("data", "wording.csv").read_text(encoding="utf-8")
-    return tuple(
-        (r["lang"], re.compile(r["pattern"], re.IGNORECASE), r["replacement"])
-        for r in csv.DictReader(text.splitlines())
-    )
+    rows = list(csv.DictReader(text.splitlines()))
+
+    def rules(lang: str) -> _Rules:
+        return tuple(
+            (re.compile(r["pattern"], re.IGNORECASE), r["replacement"]) for r in rows if r["lang"] == lang
+        )
+
+    return rules("en"), rules("zh")
 
 
 @cache
@@ -82,16 +87,6 @@ def wording_key(label: str) -> str:
     for pattern, replacement in chinese:
         text = pattern.sub(replacement, text)
     return text
-
-
-@cache
-def _wording_rules() -> tuple[_Rules, _Rules]:
-    """The rules of `wording.csv`, English ones and Chinese ones."""
-    rules = _wording()
-    return (
-        tuple((p, r) for lang, p, r in rules if lang == "en"),
-        tuple((p, r) for lang, p, r in rules if lang == "zh"),
-    )
 
 
 def join_wrapped(*parts: str) -> str:

@@ -155,10 +155,10 @@ def _satisfiable(eq: Equation, rows: list[Row], arithmetic: _Arithmetic, limit: 
 
 
 def _solve(
-    rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic, budget: int | None = None
+    rows: list[Row], eqs: list[Equation], arithmetic: _Arithmetic
 ) -> tuple[list[dict[int, Option]], bool]:
     """All assignments of readings satisfying every equation (backtracking in row order), and
-    whether the search ran to its end within `budget` steps (figures printed without separators
+    whether the search ran to its end within MAX_STEPS equation checks (figures printed without separators
     and glued can make the readings of a long summation explode)."""
     involved = sorted({i for eq in eqs for i, _ in eq.terms})
     trigger: dict[int, list[Equation]] = defaultdict(list)
@@ -174,7 +174,7 @@ def _solve(
             for i, _ in eq.terms:
                 watch[i].append(eq)
 
-    steps, limit = 0, MAX_STEPS if budget is None else budget
+    steps, limit = 0, MAX_STEPS  # read at call time: tests lower it
 
     def rec(k: int) -> None:
         nonlocal steps

@@ -334,23 +334,31 @@ def test_traditional_chinese_cash_flow_wording_gives_the_same_facts(cash_flows: 
     assert [f.code for f in chinese.findings if f.severity is not Severity.INFO] == ["unmapped-row"]
 
 
+def _edited(old: str, new: str, stem: str, tmp_path: Path) -> Filing:
+    """The 05678 layout fixture with one printed passage replaced, converted."""
+    text = (FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt").read_text(
+        encoding="utf-8"
+    )
+    assert old in text
+    source = tmp_path / f"{stem}.txt"
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    return convert(source)
+
+
+def _by_period(filing: Filing, concept: str) -> dict[str, object]:
+    return {f.context.period.key: f.value for f in filing.facts if f.concept == concept}
+
+
 def test_hyphen_apart_from_a_figure_reads_as_nil_or_minus_by_arithmetic(tmp_path: Path) -> None:
     """``Dividends received from associates - 1,000``: a hyphen standing apart from the figure is
     a nil cell here (the investing subtotal adds up only so), not a minus sign."""
-    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    hyphen = text.replace(
-        "Dividends received from associates\t\t–\t1,000", "Dividends received from associates - 1,000"
+    filing = _edited(
+        "Dividends received from associates\t\t–\t1,000",
+        "Dividends received from associates - 1,000",
+        "05678_hyphen_nil",
+        tmp_path,
     )
-    assert hyphen != text
-    source = tmp_path / "05678_hyphen_nil.txt"
-    source.write_text(hyphen, encoding="utf-8")
-    filing = convert(source)
-    dividends = {
-        f.context.period.key: f.value
-        for f in filing.facts
-        if f.concept == "ifrs-full:DividendsReceivedClassifiedAsInvestingActivities"
-    }
+    dividends = _by_period(filing, "ifrs-full:DividendsReceivedClassifiedAsInvestingActivities")
     assert dividends == {FY2024: Decimal("0"), FY2023: Decimal("1000000")}
     assert not [f for f in filing.findings if f.code.startswith("calc-")]
 
@@ -358,20 +366,14 @@ def test_hyphen_apart_from_a_figure_reads_as_nil_or_minus_by_arithmetic(tmp_path
 def test_impairment_of_goodwill_line_is_its_ifrs_concept(tmp_path: Path) -> None:
     """``Impairment loss on goodwill (1,000) –`` split off administrative expenses: the IFRS
     impairment concept at a positive value, inside the operating summation, valid in Arelle."""
-    layout = FIXTURES / "pdf" / "05678_evergreen_2024_annual_results_en.layout.txt"
-    text = layout.read_text(encoding="utf-8")
-    printed = "Administrative expenses\t\t(121,593)\t(115,640)"
-    split = "Administrative expenses\t\t(120,593)\t(115,640)\nImpairment loss on goodwill\t\t(1,000)\t–"
-    assert printed in text
-    source = tmp_path / "05678_goodwill.txt"
-    source.write_text(text.replace(printed, split), encoding="utf-8")
-    filing = convert(source)
-    goodwill = {
-        f.context.period.key: f.value
-        for f in filing.facts
-        if f.concept == "ifrs-full:ImpairmentLossRecognisedInProfitOrLossGoodwill"
-    }
+    filing = _edited(
+        "Administrative expenses\t\t(121,593)\t(115,640)",
+        "Administrative expenses\t\t(120,593)\t(115,640)\nImpairment loss on goodwill\t\t(1,000)\t–",
+        "05678_goodwill",
+        tmp_path,
+    )
+    goodwill = _by_period(filing, "ifrs-full:ImpairmentLossRecognisedInProfitOrLossGoodwill")
     assert goodwill == {FY2024: Decimal("1000000"), FY2023: Decimal("0")}
     assert not [f for f in filing.findings if f.code.startswith("calc-") and f.severity is not Severity.INFO]
-    _, run = write_and_validate(filing, source.stem, tmp_path)
+    _, run = write_and_validate(filing, "05678_goodwill", tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
