@@ -80,12 +80,19 @@ def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed)
 def printed_values(facts: list[Fact]) -> Printed:
     """What facts a statement tagged: (concept, period key, scope) → value."""
     return {
-        (f.concept, f.context.period.key, "separate" if f.context.members else "consolidated"): Decimal(
-            f.value  # type: ignore[arg-type]
-        )
+        (f.concept, f.context.period.key, scope): Decimal(f.value)  # type: ignore[arg-type]
         for f in facts
-        if f.unit is not None
+        if f.unit is not None and (scope := scope_of(f.context.members)) is not None
     }
+
+
+def scope_of(members: tuple[ExplicitMember, ...]) -> str | None:
+    """ "separate" or "consolidated" for a fact whose only dimension is the scope axis, else None."""
+    if not members:
+        return "consolidated"
+    if members == (SEPARATE,):
+        return "separate"
+    return None
 
 
 def _period(concept: Concept, row: Row, table: Table, column: int) -> Instant | Duration | None:

@@ -91,7 +91,7 @@ def is_header_line(text: str) -> bool:
     return bool(s) and not re.sub(r"[()（）]", "", _HEADER_WORDS.sub("", s))
 
 
-def _title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] | None:
+def title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] | None:
     """The layouts whose titles the line is (several when formats share a title: general-enterprise
     and bank balance sheets are both 资产负债表), and the scope the title states."""
     lower = text.lower()
@@ -128,7 +128,7 @@ def _best_layout(candidates: list[Layout], body: list[Line]) -> Layout:
 _SHORT_MILLIONS = re.compile(r"(?:rmb|hk\$|us\$|hkd|usd)\s?(?:mn|m)\b")
 
 
-def _unit(lines: list[str], default_currency: str) -> tuple[int, str]:
+def unit_of(lines: list[str], default_currency: str) -> tuple[int, str]:
     text = simplified(" ".join(lines)).lower()
     scale = 1
     for word, factor in _SCALES:
@@ -280,7 +280,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
     layouts = taxonomy.layouts_for(profile.standard)
     titles: list[tuple[int, list[Layout], str]] = []
     for i, line in enumerate(doc.lines):
-        hit = _title_layouts(line.text, layouts)
+        hit = title_layouts(line.text, layouts)
         if hit:
             titles.append((i, *hit))
     findings: list[Finding] = []
@@ -289,16 +289,18 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
     headings = note_headings(list(doc.lines[titles[0][0] :])) if titles else {}
     for n, (i, candidates, scope) in enumerate(titles):
         end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
+        if candidates[0].statement == "changes_in_equity":
+            continue  # a matrix of components by movements, read by `equity`; its title ends the table above
         header: list[str] = [doc.lines[i].text]
         k = i + 1
-        while k < end and (is_header_line(doc.lines[k].text) or _is_unit_line(doc.lines[k].text)):
+        while k < end and (is_header_line(doc.lines[k].text) or is_unit_line(doc.lines[k].text)):
             header.append(doc.lines[k].text)
             k += 1
         body: list[Line] = []
         for line in doc.lines[k:end]:
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
-            if _ends_statement(line.text):
+            if ends_statement(line.text):
                 break
             body.append(line)
         else:
@@ -326,7 +328,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
                     f"match the rows better than {candidates[0].id}",
                 )
             )
-        scale, currency = _unit(header, profile.currency)
+        scale, currency = unit_of(header, profile.currency)
         table = Table(
             id=f"T{n + 1}",
             layout=layout,
@@ -383,7 +385,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
 _NOTES_HEADING = re.compile(r"^\s*NOTES(?:\s+TO\b.*)?\s*$")
 
 
-def _ends_statement(text: str) -> bool:
+def ends_statement(text: str) -> bool:
     """The signatures, a notes heading or prose after a statement: a sentence, or a line of fourteen
     words with no figures (statement labels are shorter)."""
     s = simplified(text)
@@ -397,7 +399,7 @@ def _ends_statement(text: str) -> bool:
     return words >= 14 or (words >= 6 and text.rstrip().endswith("."))
 
 
-def _is_unit_line(text: str) -> bool:
+def is_unit_line(text: str) -> bool:
     s = simplified(text)
     return s.startswith(("单位", "币种", "编制单位")) or bool(
         re.match(r"^(?:人民币|港元|rmb|hk\$)?[千万百]*元?$", s.lower())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from xbrlify.converters.equity import equity_facts
 from xbrlify.converters.facts import printed_values, table_facts
 from xbrlify.converters.locate import locate
 from xbrlify.converters.parse import parse
@@ -84,6 +85,9 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         printed.setdefault(table.layout.id, set()).update(f.concept for f in table_fact_list)
         findings += mapped
         extensions.update({c.qname: c for c in ext})
+    stated_equity, equity_findings = equity_facts(doc, prof, taxonomy, printed_values(facts))
+    facts += stated_equity
+    findings += equity_findings
     if not tables:
         stated, prose_findings = prose_facts(doc, prof, taxonomy)
         facts += stated

@@ -7,7 +7,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from xbrlify.taxonomy.model import CalculationArc, Concept, Label, Layout, LayoutRow, Taxonomy
+from xbrlify.taxonomy.model import (
+    CalculationArc,
+    Concept,
+    DimensionMember,
+    EquityComponent,
+    Label,
+    Layout,
+    LayoutRow,
+    Taxonomy,
+)
 
 
 class TaxonomyError(ValueError):
@@ -63,6 +72,9 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
                 labels=labels,
                 sign=int(r.get("sign") or 1),
                 order=i,
+                members=_members(r.get("members", ""), concepts, f"layout {meta['id']} row {i + 2}"),
+                instant=r.get("instant") or None,
+                components=tuple(x.strip() for x in r.get("components", "").split("|") if x.strip()),
             )
         )
         for spec in filter(None, (s.strip() for s in r.get("calc", "").split(";"))):
@@ -79,6 +91,53 @@ def _layout(meta: dict[str, str], concepts: dict[str, Concept]) -> Layout:
         rows=tuple(rows),
         arcs=tuple(_networks(specs, rows)),
     )
+
+
+def _members(text: str, concepts: dict[str, Concept], where: str) -> tuple[tuple[str, str], ...]:
+    """``axis=member;axis=member`` → pairs, each name a concept of the taxonomy."""
+    out = []
+    for spec in filter(None, (s.strip() for s in text.split(";"))):
+        axis, _, member = spec.partition("=")
+        if axis not in concepts or member not in concepts:
+            raise TaxonomyError(f"{where}: unknown dimension member {spec}")
+        out.append((axis, member))
+    return tuple(out)
+
+
+def _equity_components(concepts: dict[str, Concept]) -> tuple[EquityComponent, ...]:
+    out = []
+    for i, r in enumerate(_rows("equity_components.csv")):
+        for name in (r["member"], r["balance"]):
+            if name and name not in concepts:
+                raise TaxonomyError(f"equity_components.csv row {i + 2}: unknown concept {name}")
+        out.append(
+            EquityComponent(
+                member=r["member"],
+                kind=r["kind"],
+                weight=int(r["weight"]),
+                header=r["header"],
+                balance=r["balance"] or None,
+                order=i,
+            )
+        )
+    return tuple(out)
+
+
+def _dimensions(concepts: dict[str, Concept]) -> tuple[DimensionMember, ...]:
+    out = []
+    domains: dict[str, str] = {}
+    for i, r in enumerate(_rows("dimensions.csv")):
+        for name in (r["axis"], r["member"], r["parent"]):
+            if name and name not in concepts:
+                raise TaxonomyError(f"dimensions.csv row {i + 2}: unknown concept {name}")
+        if not r["parent"]:
+            if r["axis"] in domains:
+                raise TaxonomyError(f"dimensions.csv row {i + 2}: {r['axis']} has two domains")
+            domains[r["axis"]] = r["member"]
+        elif r["axis"] not in domains:
+            raise TaxonomyError(f"dimensions.csv row {i + 2}: the domain of {r['axis']} must come first")
+        out.append(DimensionMember(axis=r["axis"], member=r["member"], parent=r["parent"] or None))
+    return tuple(out)
 
 
 def _networks(
@@ -108,4 +167,9 @@ def load_taxonomy() -> Taxonomy:
             raise TaxonomyError(f"duplicate concept {c.qname}")
         concepts[c.qname] = c
     layouts = {m["id"]: _layout(m, concepts) for m in _rows("layouts.csv")}
-    return Taxonomy(concepts=concepts, layouts=layouts)
+    return Taxonomy(
+        concepts=concepts,
+        layouts=layouts,
+        equity_components=_equity_components(concepts),
+        dimensions=_dimensions(concepts),
+    )

@@ -110,6 +110,13 @@ class LayoutRow(BaseModel):
     labels: tuple[str, ...]
     sign: int = 1
     order: int = 0
+    members: tuple[tuple[str, str], ...] = ()
+    """(axis, member) pairs the row's facts carry (上年期末余额: the previously stated balance)."""
+    instant: Literal["opening", "closing"] | None = None
+    """For an instant concept in a duration column: the balance at the period's start or end."""
+    components: tuple[str, ...] = ()
+    """Statement of changes in equity: the only component columns the movement can be printed in
+    (special reserve appropriated and used move the special reserve), where the format fixes them."""
 
 
 class Layout(BaseModel):
@@ -119,7 +126,7 @@ class Layout(BaseModel):
 
     id: str
     standard: Literal["IFRS", "CAS"]
-    statement: Literal["financial_position", "income", "cash_flow"]
+    statement: Literal["financial_position", "income", "cash_flow", "changes_in_equity"]
     period_type: Literal["instant", "duration"]
     titles: tuple[str, ...]
     rows: tuple[LayoutRow, ...]
@@ -170,11 +177,50 @@ class Layout(BaseModel):
         return tuple(out)
 
 
+class EquityComponent(BaseModel):
+    """A column of the statement of changes in equity: a member of the components-of-equity axis.
+
+    `kind` says how the columns add up across a row: components (weight -1 for 减:库存股) make
+    the subtotal attributable to owners of the parent, which with non-controlling interests makes
+    the total; a statement without a subtotal column (the parent company's) adds its components
+    straight to the total. `header` is the pattern that finds the column in the printed heading,
+    `balance` the balance-sheet concept its opening and closing balances also report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member: str
+    kind: Literal["component", "subtotal", "nci", "total"]
+    weight: int
+    header: str
+    balance: str | None
+    order: int
+
+
+class DimensionMember(BaseModel):
+    """A member of an axis's domain and the member it sits under (None: the domain, which is the
+    axis's default: a fact without this dimension reports it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    axis: str
+    member: str
+    parent: str | None
+
+
 class Taxonomy(BaseModel):
     """All concepts and layouts; the single source every step and export reads."""
 
     concepts: dict[str, Concept]
     layouts: dict[str, Layout]
+    equity_components: tuple[EquityComponent, ...] = ()
+    dimensions: tuple[DimensionMember, ...] = ()
+
+    def axes(self) -> dict[str, list[DimensionMember]]:
+        """Each axis's members, its domain (the default) first."""
+        out: dict[str, list[DimensionMember]] = {}
+        for m in self.dimensions:
+            out.setdefault(m.axis, []).append(m)
+        return out
 
     def concept(self, qname: str) -> Concept:
         return self.concepts[qname]

@@ -16,6 +16,7 @@ from xbrlify.taxonomy.model import (
     TAXONOMY_BASE,
     CalculationArc,
     Concept,
+    DimensionMember,
     Layout,
     Taxonomy,
 )
@@ -120,7 +121,9 @@ def _cas_extras() -> list[etree._Element]:
     ann = etree.Element(_q(XSD, "annotation"))
     app = etree.SubElement(ann, _q(XSD, "appinfo"))
     rt = etree.SubElement(app, _q(LINK, "roleType"), roleURI=DIM_ROLE, id="dimensions")
-    etree.SubElement(rt, _q(LINK, "definition")).text = "Scope of statements (consolidated or separate)"
+    etree.SubElement(
+        rt, _q(LINK, "definition")
+    ).text = "Dimensions of statement facts (scope, components of equity, restatement)"
     etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:definitionLink"
     els = [ann]
     for name, group in (("StatementTable", "xbrldt:hypercubeItem"), ("StatementLineItems", "xbrli:item")):
@@ -290,13 +293,18 @@ _DIM_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "dimension-de
 
 
 def definition_linkbase(
-    line_items: Iterable[str], schema_href: dict[str, str], role_href: str, *, scaffold: bool = True
+    line_items: Iterable[str],
+    schema_href: dict[str, str],
+    role_href: str,
+    *,
+    axes: dict[str, list[DimensionMember]] | None = None,
 ) -> bytes:
-    """Scope dimension: every line item may be reported consolidated (the default) or separate.
+    """One open hypercube over every line item with the taxonomy's axes (scope: consolidated or
+    separate; components of equity; restatement), each axis's domain its default.
 
-    With ``scaffold=False`` only the domain-member arcs of the given line items are written
-    (an extension adding its own concepts to the same hypercube).
-    """
+    Without `axes` only the domain-member arcs of the given line items are written (an extension
+    adding its own concepts to the same hypercube)."""
+    scaffold = axes is not None
     root = _linkbase()
     etree.SubElement(
         root,
@@ -317,10 +325,9 @@ def definition_linkbase(
     link = etree.SubElement(
         root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}
     )
-    axis = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
-    cons, sep = "ifrs-full:ConsolidatedMember", "ifrs-full:SeparateMember"
     items = list(dict.fromkeys(line_items))
-    _locs(link, [LINE_ITEMS, *([HYPERCUBE, axis, cons, sep] if scaffold else []), *items], schema_href)
+    members = [q for axis, ms in (axes or {}).items() for q in (axis, *(m.member for m in ms))]
+    _locs(link, [LINE_ITEMS, *([HYPERCUBE] if scaffold else []), *members, *items], schema_href)
     if scaffold:
         _arc(
             link,
@@ -331,17 +338,20 @@ def definition_linkbase(
             1,
             **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "false"},
         )
-        _arc(link, "definitionArc", dim + "hypercube-dimension", HYPERCUBE, axis, 1)
-        _arc(link, "definitionArc", dim + "dimension-domain", axis, cons, 1)
-        _arc(link, "definitionArc", dim + "domain-member", cons, sep, 1)
+    for n, (axis, ms) in enumerate((axes or {}).items(), start=1):
+        _arc(link, "definitionArc", dim + "hypercube-dimension", HYPERCUBE, axis, n)
+        _arc(link, "definitionArc", dim + "dimension-domain", axis, ms[0].member, 1)
+        for k, m in enumerate(ms[1:], start=1):
+            _arc(link, "definitionArc", dim + "domain-member", m.parent or ms[0].member, m.member, k)
     for i, q in enumerate(items, start=1):
         _arc(link, "definitionArc", dim + "domain-member", LINE_ITEMS, q, i)
-    if scaffold:
+    if scaffold and axes:
         defaults = etree.SubElement(
             root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}
         )
-        _locs(defaults, [axis, cons], schema_href)
-        _arc(defaults, "definitionArc", dim + "dimension-default", axis, cons, 1)
+        _locs(defaults, [q for axis, ms in axes.items() for q in (axis, ms[0].member)], schema_href)
+        for axis, ms in axes.items():
+            _arc(defaults, "definitionArc", dim + "dimension-default", axis, ms[0].member, 1)
     return to_xml(root)
 
 
@@ -432,7 +442,9 @@ def package_files(taxonomy: Taxonomy) -> dict[str, bytes]:
     for lang in LANGS:
         files[f"linkbases/lab-{lang.lower()}.xml"] = label_linkbase(_labels_for(concepts, lang), href)
     line_items = [c.qname for c in concepts if c.is_numeric]
-    files["linkbases/def.xml"] = definition_linkbase(line_items, href, f"{CAS_SCHEMA_URL}#dimensions")
+    files["linkbases/def.xml"] = definition_linkbase(
+        line_items, href, f"{CAS_SCHEMA_URL}#dimensions", axes=taxonomy.axes()
+    )
     for lay in taxonomy.layouts.values():
         files[f"linkbases/pre-{lay.id}.xml"] = presentation_linkbase(lay, href)
         files[f"linkbases/cal-{lay.id}.xml"] = calculation_linkbase([(lay, lay.arcs)], href)

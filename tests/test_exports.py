@@ -11,6 +11,7 @@ from rdflib import Graph, Namespace
 
 from xbrlify.converters.pipeline import convert
 from xbrlify.export.oim_json import xbrl_json
+from xbrlify.taxonomy import load_taxonomy
 
 XFY = Namespace("https://xbrlify.org/ns#")
 
@@ -21,7 +22,14 @@ def test_instance_contexts_units_and_scope_dimension(converted: Path) -> None:
     ident = tree.find(".//xbrli:identifier", ns)
     assert ident is not None and (ident.get("scheme"), ident.text) == ("http://www.sse.com.cn", "688246")
     members = {m.text for m in tree.iterfind(".//xbrldi:explicitMember", ns)}
-    assert members == {"ifrs-full:SeparateMember"}
+    # the parent company's statements, and the columns and restated rows of changes in equity
+    assert {
+        "ifrs-full:SeparateMember",
+        "ifrs-full:RetainedEarningsMember",
+        "ifrs-full:PreviouslyStatedMember",
+    } <= members
+    declared = {m.member for m in load_taxonomy().dimensions if m.parent}  # a domain is the default
+    assert members <= declared
     per_share = tree.find(".//xbrli:unit[@id='CNY_per_shares']", ns)
     assert per_share is not None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xbrlify.converters.labels import normalize
-from xbrlify.converters.locate import _title_layouts
+from xbrlify.converters.locate import title_layouts
 from xbrlify.converters.mapping import LayoutIndex
 from xbrlify.taxonomy import load_taxonomy
 
@@ -124,5 +124,5 @@ def test_profit_and_total_comprehensive_income_row_reports_both() -> None:
 def test_statement_titles(title: str, layout: str) -> None:
     taxonomy = load_taxonomy()
     standard = "CAS" if layout.startswith("cas") else "IFRS"
-    found = _title_layouts(title, taxonomy.layouts_for(standard))
+    found = title_layouts(title, taxonomy.layouts_for(standard))
     assert found is not None and found[0][0].id == layout

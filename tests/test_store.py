@@ -123,9 +123,10 @@ def test_data_cube_view_has_one_observation_per_numeric_fact(converted: Path, st
     )
     assert len(observations) == numeric
     assert len(set(cube.subjects(RDF.type, qb.DataSet))) == 3
-    # every dimension of the structure is bound on every observation (IC-11), the scope by default
+    # every dimension of the structure is bound on every observation (IC-11), an axis's default
+    # where the fact has no member: scope, component of equity, restatement
     dimensions = list(cube.objects(None, qb.dimension))
-    assert len(dimensions) == 4
+    assert len(dimensions) == 6
     for obs in observations:
         assert all(cube.value(obs, d) is not None for d in dimensions)
     revenue = [
@@ -136,6 +137,11 @@ def test_data_cube_view_has_one_observation_per_numeric_fact(converted: Path, st
     assert len(revenue) == 1
     scope = cube.value(revenue[0], ifrs.ConsolidatedAndSeparateFinancialStatementsAxis)
     assert scope == ifrs.ConsolidatedMember
+    assert cube.value(revenue[0], ifrs.ComponentsOfEquityAxis) == ifrs.EquityMember
+    retained = [
+        o for o in observations if cube.value(o, ifrs.ComponentsOfEquityAxis) == ifrs.RetainedEarningsMember
+    ]
+    assert retained and all(cube.value(o, xfy.concept) is not None for o in retained)
 
 
 def test_query_of_another_form_is_one_line(store_path: Path) -> None:

@@ -51,7 +51,6 @@ def extension_files(filing: Filing, stem: str, taxonomy: Taxonomy | None = None)
             [c.qname for c in filing.extension_concepts],
             hrefs,
             f"{CAS_SCHEMA_URL}#dimensions",
-            scaffold=False,
         )
         refs += [
             (f"{stem}-ext-lab.xml", "label"),

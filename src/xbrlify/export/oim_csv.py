@@ -11,11 +11,23 @@ from xbrlify.export.oim_json import oim_dimensions
 from xbrlify.model import Filing
 
 SCOPE_AXIS = "ifrs-full:ConsolidatedAndSeparateFinancialStatementsAxis"
-COLUMNS = ("id", "concept", "entity", "period", "unit", "scope", "decimals", "value")
+
+
+def axis_column(axis: str) -> str:
+    """The facts table's column of an axis: ``scope`` for consolidated / separate, else the axis's
+    local name without ``Axis`` (``ComponentsOfEquity``)."""
+    return "scope" if axis == SCOPE_AXIS else axis.split(":", 1)[-1].removesuffix("Axis")
 
 
 def xbrl_csv(filing: Filing, stem: str) -> tuple[str, str]:
-    """(metadata JSON, facts CSV) for `stem-metadata.json` and `stem-facts.csv`."""
+    """(metadata JSON, facts CSV) for `stem-metadata.json` and `stem-facts.csv`: one column per
+    aspect, one per axis the filing uses (an empty cell: the axis's default)."""
+    facts = oim_dimensions(filing)
+    axes = [
+        SCOPE_AXIS,
+        *sorted({m.dimension for f in filing.facts for m in f.context.members} - {SCOPE_AXIS}),
+    ]
+    columns = ("id", "concept", "entity", "period", "unit", *map(axis_column, axes), "decimals", "value")
     metadata = {
         "documentInfo": {
             "documentType": "https://xbrl.org/2021/xbrl-csv",
@@ -31,14 +43,14 @@ def xbrl_csv(filing: Filing, stem: str) -> tuple[str, str]:
             "facts": {
                 "rowIdColumn": "id",
                 "columns": {
-                    **{name: {} for name in COLUMNS if name != "value"},
+                    **{name: {} for name in columns if name != "value"},
                     "value": {
                         "dimensions": {
                             "concept": "$concept",
                             "entity": "$entity",
                             "period": "$period",
                             "unit": "$unit",
-                            SCOPE_AXIS: "$scope",
+                            **{axis: f"${axis_column(axis)}" for axis in axes},
                         },
                         "decimals": "$decimals",
                     },
@@ -49,8 +61,8 @@ def xbrl_csv(filing: Filing, stem: str) -> tuple[str, str]:
     }
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for fact_id, fact in oim_dimensions(filing).items():
+    writer.writerow(columns)
+    for fact_id, fact in facts.items():
         dims = fact["dimensions"]
         writer.writerow(
             [
@@ -59,7 +71,7 @@ def xbrl_csv(filing: Filing, stem: str) -> tuple[str, str]:
                 dims["entity"],
                 dims["period"],
                 dims.get("unit", ""),
-                dims.get(SCOPE_AXIS, ""),
+                *(dims.get(axis, "") for axis in axes),
                 fact.get("decimals", ""),
                 fact["value"],
             ]
