@@ -42,6 +42,7 @@ from xbrlify.taxonomy.model import EquityComponent
 AXIS = "ifrs-full:ComponentsOfEquityAxis"
 RULE = "equity-matrix"
 _ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
+_TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
 _CURRENT = re.compile(r"本期|本年")
 _PRIOR = re.compile(r"上期|上年")
 
@@ -167,20 +168,21 @@ def equity_blocks(
     equity = [lay for lay in layouts if lay.statement == "changes_in_equity"]
     if not equity or not taxonomy.equity_components:
         return [], []
-    titles = [(i, hit) for i, line in enumerate(doc.lines) if (hit := title_layouts(line.text, layouts))]
     blocks: list[EquityBlock] = []
     findings: list[Finding] = []
-    for n, (i, (candidates, scope)) in enumerate(titles):
-        layout = candidates[0]
-        if layout.statement != "changes_in_equity":
+    for i, title in enumerate(doc.lines):
+        if not _TITLE_WORDS.search(title.text):
+            continue  # a cheap look first: every title of the layout says so
+        hit = title_layouts(title.text, equity)
+        if hit is None:
             continue
-        end = titles[n + 1][0] if n + 1 < len(titles) else len(doc.lines)
+        layout, scope = hit[0][0], hit[1]
         body: list[Line] = []
-        for line in doc.lines[i + 1 : end]:
+        for line in doc.lines[i + 1 :]:
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
-            if ends_statement(line.text):
-                break
+            if ends_statement(line.text) or title_layouts(line.text, layouts):
+                break  # the signatures, or the next statement's title
             body.append(line)
         starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
         if not starts:
@@ -216,11 +218,11 @@ def equity_blocks(
                 continue
             tails = [r.tail for r in rows if r.tail]
             grouped = is_grouped(tails)
-            decimals = _decimals(tails, len(columns), grouped)
+            decimals, readings_of = _readings(tails, len(columns), grouped)
             tolerance = (Decimal(max(1, len(columns) // 2)) if scale > 1 else ZERO) * Decimal(10) ** -decimals
             for r in rows:
                 if r.tail:
-                    readings = split_tail(r.tail, len(columns), decimals, note_allowed=False, grouped=grouped)
+                    readings = readings_of.get(r.tail, [])
                     r.options = placements(readings, columns, decimals, tolerance)
                     if r.layout_row.components:
                         allowed = {c for c, col in enumerate(columns) if col.kind != "component"}
@@ -269,14 +271,14 @@ def _absolute(p: Placement) -> Placement:
     return Placement(p.reading, p.slots, tuple(abs(v) for v in p.values), tuple(abs(u) for u in p.units))
 
 
-def _decimals(tails: list[str], columns: int, grouped: bool) -> int:
-    """The fixed number of decimals the block prints: the count that reads the most rows in its
-    columns (a statement in yuan prints cents, one in thousands none)."""
-    scores = {
-        d: sum(1 for t in tails if split_tail(t, columns, d, note_allowed=False, grouped=grouped))
-        for d in (2, 0)
+def _readings(tails: list[str], columns: int, grouped: bool) -> tuple[int, dict[str, list[Reading]]]:
+    """The fixed number of decimals the block prints (the count that reads the most rows in its
+    columns: a statement in yuan prints cents, one in thousands none) and each row's readings."""
+    by_decimals = {
+        d: {t: split_tail(t, columns, d, note_allowed=False, grouped=grouped) for t in tails} for d in (2, 0)
     }
-    return max(scores, key=lambda d: scores[d])
+    best = max(by_decimals, key=lambda d: sum(1 for r in by_decimals[d].values() if r))
+    return best, by_decimals[best]
 
 
 def _equations(block: EquityBlock) -> list[ColumnEquation]:
@@ -534,7 +536,10 @@ def equity_facts(
     for _ in range(2):  # a second pass where a block's balances anchor another's
         for block in blocks:
             cells = _anchors(block, anchors)
-            if used.get(block.id) == cells:
+            settled = block.id in results and all(
+                f.severity is not Severity.WARNING for f in results[block.id]
+            )
+            if settled or used.get(block.id) == cells:
                 continue
             used[block.id] = cells
             for r in block.rows:

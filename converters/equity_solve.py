@@ -87,6 +87,7 @@ def placements(
     seen: set[tuple[int | None, ...]] = set()
     for reading in readings:
         values = [t.value or ZERO for t in reading.tokens]
+        units = [int(v * scale) for v in values]
         k = len(values)
         for m in range(max(0, k - len(trailing)), min(k, len(components)) + 1):
             for tail in itertools.combinations(trailing, k - m):
@@ -95,24 +96,24 @@ def placements(
                     for j, col in enumerate(tail):
                         slots[col] = m + j
                     cells = [ZERO] * n
+                    cell_units = [0] * n
                     for col, slot in enumerate(slots):
                         if slot is not None:
-                            cells[col] = values[slot]
+                            cells[col], cell_units[col] = values[slot], units[slot]
                     for n_combo, combo in enumerate(_component_columns(m, t, components, deducted)):
                         placed = list(slots)
                         row = list(cells)
+                        row_units = list(cell_units)
                         for j, col in enumerate(combo):
                             placed[col] = j
-                            row[col] = values[j]
+                            row[col], row_units[col] = values[j], units[j]
                         if n_combo == 0 and not _row_adds_up(row, columns, tolerance):
                             break  # every combination of this shape adds up alike
                         key = (*placed, id(reading))
                         if key in seen:
                             continue
                         seen.add(key)
-                        out.append(
-                            Placement(reading, tuple(placed), tuple(row), tuple(int(v * scale) for v in row))
-                        )
+                        out.append(Placement(reading, tuple(placed), tuple(row), tuple(row_units)))
                         if len(out) >= limit:
                             return out
     return out
@@ -225,6 +226,8 @@ class _Problem:
         weights = dict(eq.terms)
         keep = live[r]
         for c in range(self.width):
+            if len(values[r][c]) == 1:
+                continue  # every placement left has the same value here: nothing to choose
             rest = _sumset([{w * v for v in values[t][c]} for t, w in eq.terms if t != r])
             if rest is None:
                 continue
