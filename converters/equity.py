@@ -60,6 +60,7 @@ class EquityRow:
     chosen: dict[int, Decimal] = field(default_factory=dict)  # column → value, where determined
     spans: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # column → start, end, decimals
     amount: bool = False  # read as amounts whatever the printed sign (see `magnitude`)
+    too_many: bool = False  # more placements than can be weighed: the row is not read
 
 
 @dataclass
@@ -85,6 +86,16 @@ def columns_of(header: str, components: tuple[EquityComponent, ...]) -> list[Equ
     text = re.sub(r"\s+", "", simplified(header))
     joined = text.replace("|", "")  # a word wrapped at a line end (其他综合收 | 益)
     return [c for c in components if re.search(c.header, text) or re.search(c.header, joined)]
+
+
+def _caption(above: list[Line]) -> list[str]:
+    """The lines printed just over a block's 项目 line that carry no figures (本期金额, 上期金额)."""
+    out: list[str] = []
+    for line in reversed(above[-3:]):
+        if split_label(line.text)[1]:
+            break
+        out.insert(0, line.text)
+    return out
 
 
 def _block_period(text: str, profile: Profile, fallback: Duration | None) -> Duration | None:
@@ -198,7 +209,9 @@ def equity_blocks(
             header = "|".join([heading, *(ln.text for ln in lines[1 : head + 1])])
             block_id = f"E{len(blocks) + 1}"
             findings += [f.model_copy(update={"table": block_id}) for f in row_findings]
-            period = _block_period(header, profile, stated if b == 0 else None)
+            period = _block_period(header, profile, None) or _block_period(
+                " ".join(_caption(body[:start])), profile, stated if b == 0 else None
+            )
             columns = columns_of(header, taxonomy.equity_components)
             if period is None or not any(c.kind == "total" for c in columns) or not rows:
                 findings.append(
@@ -223,17 +236,11 @@ def equity_blocks(
             for r in rows:
                 if r.tail:
                     readings = readings_of.get(r.tail, [])
-                    r.options = placements(readings, columns, decimals, tolerance)
+                    only = None
                     if r.layout_row.components:
-                        allowed = {c for c, col in enumerate(columns) if col.kind != "component"}
-                        allowed |= {
-                            c for c, col in enumerate(columns) if col.member in r.layout_row.components
-                        }
-                        r.options = [
-                            p
-                            for p in r.options
-                            if all(s is None or c in allowed for c, s in enumerate(p.slots))
-                        ]
+                        only = {c for c, col in enumerate(columns) if col.member in r.layout_row.components}
+                    options = placements(readings, columns, decimals, tolerance, only=only)
+                    r.options, r.too_many = options or [], options is None
                     if magnitude(r.layout_row, taxonomy):
                         r.options = [_absolute(p) for p in r.options]
                         r.amount = True
@@ -352,12 +359,18 @@ def resolve_block(block: EquityBlock, printed: Printed) -> list[Finding]:
             findings.append(
                 Finding(
                     severity=Severity.WARNING,
-                    code="equity-row-unbalanced",
+                    code="equity-too-many-readings" if r.too_many else "equity-row-unbalanced",
                     line=r.line.number,
                     table=block.id,
                     concept=r.layout_row.concept,
-                    message=f"{r.label!r}: no placement of its values in the {width} columns adds up "
-                    "across the row (components, subtotal, total); the row is not read",
+                    message=f"{r.label!r}: "
+                    + (
+                        "its glued figures allow too many readings and placements to weigh"
+                        if r.too_many
+                        else f"no placement of its values in the {width} columns adds up across the row "
+                        "(components, subtotal, total)"
+                    )
+                    + "; the row is not read",
                 )
             )
         domains.append(list(r.options) if r.tail else [zero])

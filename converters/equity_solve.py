@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -69,8 +69,10 @@ def placements(
     decimals: int,
     tolerance: Decimal,
     limit: int = 20_000,
-) -> list[Placement]:
-    """Every placement of every reading whose row adds up (at most `limit`).
+    only: Collection[int] | None = None,
+) -> list[Placement] | None:
+    """Every placement of every reading whose row adds up; None when there are more than `limit`
+    (a row whose placements are not all known cannot be reasoned about).
 
     The components come first, so a placement is: the first m values in component columns, the rest
     in the subtotal / non-controlling / total columns. Whether the row adds up depends only on m, on
@@ -81,7 +83,10 @@ def placements(
     trailing = [i for i, c in enumerate(columns) if c.kind != "component"]
     deducted = [i for i in components if columns[i].weight < 0]
     if components != list(range(len(components))) or len(deducted) > 1:
-        return _placements_by_trial(readings, columns, decimals, tolerance, limit)
+        return _placements_by_trial(readings, columns, decimals, tolerance, limit, only)
+    if only is not None:  # the movement can only be printed in these component columns
+        components = [c for c in components if c in only]
+        deducted = [c for c in deducted if c in only]
     scale = Decimal(10) ** decimals
     out: list[Placement] = []
     seen: set[tuple[int | None, ...]] = set()
@@ -114,8 +119,8 @@ def placements(
                             continue
                         seen.add(key)
                         out.append(Placement(reading, tuple(placed), tuple(row), tuple(row_units)))
-                        if len(out) >= limit:
-                            return out
+                        if len(out) > limit:
+                            return None
     return out
 
 
@@ -141,13 +146,16 @@ def _placements_by_trial(
     decimals: int,
     tolerance: Decimal,
     limit: int,
-) -> list[Placement]:
+    only: Collection[int] | None,
+) -> list[Placement] | None:
     """Every order-keeping placement tried one by one (columns in an unusual order)."""
     out: list[Placement] = []
     scale = Decimal(10) ** decimals
     n = len(columns)
     for reading in readings:
         for positions in place(reading, n):
+            if only is not None and any(columns[c].kind == "component" and c not in only for c in positions):
+                continue
             slots: list[int | None] = [None] * n
             values = [ZERO] * n
             for k, column in enumerate(positions):

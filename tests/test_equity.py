@@ -52,6 +52,10 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+def _thousands(value: Decimal) -> Decimal:
+    return (value / 1000).quantize(Decimal(1))
+
+
 def _complete(row: list[Decimal]) -> list[Decimal]:
     """Subtotal = components (treasury deducted), total = subtotal + non-controlling interests."""
     row[SUB] = sum((v for i, v in enumerate(row[:SUB]) if i != TS), Decimal(0)) - row[TS]
@@ -59,7 +63,7 @@ def _complete(row: list[Decimal]) -> list[Decimal]:
     return row
 
 
-def _statement(rng: random.Random) -> tuple[str, dict[str, list[Decimal]], Printed]:
+def _statement(rng: random.Random, thousands: bool = False) -> tuple[str, dict[str, list[Decimal]], Printed]:
     """A random statement of changes in equity, printed with its cells glued, the matrix it prints
     (row label → 15 cells) and the balance sheet's balances of its components."""
 
@@ -116,15 +120,17 @@ def _statement(rng: random.Random) -> tuple[str, dict[str, list[Decimal]], Print
         ("2.本期使用", used),
         ("四、本期期末余额", closing),
     ]
-    lines = ["合并所有者权益变动表", "2024年1-12月", "单位:元 币种:人民币", *HEADING]
+    unit = "单位:千元 币种:人民币" if thousands else "单位:元 币种:人民币"
+    lines = ["合并所有者权益变动表", "2024年1-12月", unit, *HEADING]
     for label, cells in printed_rows:
-        lines.append(label + "".join(_money(v) for v in cells if v))
+        shown = [_thousands(v) for v in cells] if thousands else cells
+        lines.append(label + "".join(f"{v:,}" if thousands else _money(v) for v in shown if v))
     lines.append("公司负责人:张三 主管会计工作负责人:李四 会计机构负责人:王五")
     printed: Printed = {}
     for day, row in (("2023-12-31", opening), ("2024-12-31", closing)):
         for (_, balance), value in zip(COLUMNS, row, strict=True):
             if balance:
-                printed[(balance, day, "consolidated")] = value
+                printed[(balance, day, "consolidated")] = _thousands(value) * 1000 if thousands else value
     matrix = {
         "ci": ci,
         "shares": shares,
@@ -186,6 +192,26 @@ def test_random_glued_statements_are_recovered_exactly(seed: int, tmp_path: Path
         if value:
             deducted = -1 if member == "ifrs-full:TreasurySharesMember" else 1
             assert cells[("ifrs-full:Equity", "2024-12-31", member)] == value * deducted
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_statements_in_thousands_reconcile_within_rounding(seed: int, tmp_path: Path) -> None:
+    """In thousands each printed figure is rounded, so rows and columns add up only to within a few
+    units; the cells are still placed, at the scale the unit line states."""
+    text, matrix, printed = _statement(random.Random(100 + seed), thousands=True)
+    facts, codes = _read(text, tmp_path, printed)
+    assert [c for c in codes if c.startswith("equity")] == []
+    cells = _cells(facts)
+    year = "2024-01-01..2024-12-31"
+    ci = matrix["ci"]
+    assert (
+        cells[("ifrs-full:ComprehensiveIncome", year, "ifrs-full:RetainedEarningsMember")]
+        == _thousands(ci[RE]) * 1000
+    )
+    assert cells[
+        ("ifrs-full:ComprehensiveIncome", year, "ifrs-full:AccumulatedOtherComprehensiveIncomeMember")
+    ] == (_thousands(ci[OCI]) * 1000)
+    assert all(f.decimals == -3 for f in facts)
 
 
 def test_without_the_balance_sheet_only_what_arithmetic_fixes_is_read(tmp_path: Path) -> None:
