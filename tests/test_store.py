@@ -52,6 +52,21 @@ def test_balance_sheet_identity_holds_everywhere(store_path: Path) -> None:
     assert {r["difference"] for r in rows} == {"0"}
 
 
+def test_equity_components_query(store_path: Path) -> None:
+    """Seed 004's closing balances by component, read from its statements of changes in equity, with
+    the members' labels from the taxonomy graph; the deducted treasury shares are negative."""
+    rows = {
+        (r["date"], r["scope"], r["label"]): r["value"]
+        for r in run(store_path, "equity_components.rq")
+        if r["entity"] == "688246"
+    }
+    assert rows[("2024-06-30", "consolidated", "库存股")] == "-30053537.02"
+    assert rows[("2024-06-30", "consolidated", "少数股东权益")] == "-2823212.8"
+    assert rows[("2024-06-30", "separate", "未分配利润")] == "20314680.57"
+    assert ("2023-06-30", "consolidated", "未分配利润") not in rows  # left open by the arithmetic
+    assert rows[("2023-06-30", "consolidated", "归属于母公司所有者权益小计")] == "1795629043.58"
+
+
 def test_gross_margin_and_provenance_queries(store_path: Path) -> None:
     margins = {
         (r["entity"], r["start"]): float(r["grossMargin"])
