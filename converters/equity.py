@@ -247,6 +247,15 @@ def equity_blocks(
                     if r.layout_row.instant and not r.layout_row.members:
                         # a balance always prints its total (a movement's components may cancel out)
                         r.options = [p for p in r.options if p.slots[-1] is not None]
+            previous = blocks[-1] if blocks else None
+            if (
+                previous is not None
+                and (previous.scope, previous.period) == (scope, period)
+                and previous.columns == columns
+                and rows[0].layout_row.order > previous.rows[-1].layout_row.order
+            ):
+                previous.rows.extend(rows)  # the block goes on after a page break (its heading repeated)
+                continue
             blocks.append(
                 EquityBlock(
                     block_id,

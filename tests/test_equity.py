@@ -355,3 +355,43 @@ def test_seed_004_prior_period_blocks_leave_component_columns_open(seed004: Fili
         if f.context.period.key in (h1, "2023-06-30", "2022-12-31")
         and any(m.member == "ifrs-full:RetainedEarningsMember" for m in f.context.members)
     ]
+
+
+def _tagged(filing: Filing) -> set[tuple[str, str, Decimal, object]]:
+    return {
+        (f.concept, f.context.period.key, f.value, f.context.members)
+        for f in filing.facts
+        if isinstance(f.value, Decimal)
+    }
+
+
+def _seed004_edited(tmp_path: Path, *edits: tuple[str, str]) -> Filing:
+    text = (SEEDS / "004_41771b5226e85674.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "004_41771b5226e85674.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert(path)
+
+
+def test_blocks_dated_by_a_caption_over_their_items_heading(seed004: Filing, tmp_path: Path) -> None:
+    """SZSE reports print 本期金额 / 上期金额 over a bare 项目: the same facts."""
+    current, prior = ("项目2024年半年度\n", "本期金额\n项目\n"), ("项目2023年半年度\n", "上期金额\n项目\n")
+    edited = _seed004_edited(tmp_path, current, prior, current, prior)  # consolidated, then parent
+    assert _tagged(edited) == _tagged(seed004)
+
+
+def test_a_block_continued_after_a_page_break(seed004: Filing, tmp_path: Path) -> None:
+    """The consolidated 2024 block broken by a page with its title (续) and heading repeated."""
+    heading = (
+        "\f合并所有者权益变动表(续)\n2024年1—6月\n单位:元 币种:人民币\n项目2024年半年度\n"
+        "归属于母公司所有者权益少数股东权益所有者权益合计\n"
+        "实收资本 (或股本)其他权益工具资本公积减:库存股其他综合收益专项储备盈余公积"
+        "一般风险准备未分配利润其他小计\n"
+        "优先股永续债其他\n"
+    )
+    text = (SEEDS / "004_41771b5226e85674.txt").read_text(encoding="utf-8")
+    first = text.index("(三)利润分配\n1.提取盈余公积")
+    edited = _seed004_edited(tmp_path, (text[first : first + 40], heading + text[first : first + 40]))
+    assert _tagged(edited) == _tagged(seed004)
