@@ -43,6 +43,9 @@ AXIS = "ifrs-full:ComponentsOfEquityAxis"
 RULE = "equity-matrix"
 _ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
 _TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
+)
 _CURRENT = re.compile(r"本期|本年")
 _PRIOR = re.compile(r"上期|上年")
 
@@ -137,8 +140,8 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
                         tail, offset, line = n_tail, n_offset, lines[k]
         k += 1
         if first is None:
-            if row is None and not tail:
-                continue  # the heading's lines
+            if not tail and (row is None or (row.instant is None and not _NUMBERED.match(label))):
+                continue  # the heading's lines: up to figures, a balance or a numbered movement
             first = k - 1
         if (
             row is None
@@ -148,11 +151,8 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
             and not rows[-1].tail
             and line.number - rows[-1].line.number <= 3
         ):
-            rows[-1].tail, rows[-1].tail_offset, rows[-1].line = (
-                tail,
-                offset,
-                line,
-            )  # the values of a wrapped label
+            above = rows[-1]  # the values of a label wrapped over the lines above
+            above.tail, above.tail_offset, above.line = tail, offset, line
             continue
         if row is None:
             if tail:
