@@ -195,6 +195,17 @@ def equity_blocks(
             if ends_statement(line.text) or title_layouts(line.text, layouts):
                 break  # the signatures, or the next statement's title
             body.append(line)
+        else:
+            if body:
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="statement-truncated",
+                        line=body[-1].number,
+                        message=f"{title.text[:40]!r} runs to the end of the document with no signatures "
+                        "or statement after it: the document may be cut short",
+                    )
+                )
         starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
         if not starts:
             continue

@@ -395,3 +395,23 @@ def test_a_block_continued_after_a_page_break(seed004: Filing, tmp_path: Path) -
     first = text.index("(三)利润分配\n1.提取盈余公积")
     edited = _seed004_edited(tmp_path, (text[first : first + 40], heading + text[first : first + 40]))
     assert _tagged(edited) == _tagged(seed004)
+
+
+def test_a_statement_cut_short_is_flagged_and_tags_only_what_its_rows_fix(
+    seed004: Filing, tmp_path: Path
+) -> None:
+    """Seed 004 cut off inside its first statement of changes in equity: the statement is flagged as
+    truncated, its closing balances are missing, and every fact read is one the whole seed reads."""
+    text = (SEEDS / "004_41771b5226e85674.txt").read_text(encoding="utf-8")
+    cut = tmp_path / "004_41771b5226e85674.txt"
+    cut.write_text(text[: text.index("(三)利润分配\n1.提取盈余公积")], encoding="utf-8")
+    filing = convert(cut)
+    codes = {f.code for f in filing.findings}
+    assert {"statement-truncated", "equity-columns-ambiguous"} <= codes
+    read = {
+        (f.concept, f.context.period.key, f.value, f.context.members)
+        for f in filing.facts
+        if f.provenance.rule == "equity-matrix"
+    }
+    assert read and read <= _tagged(seed004)
+    assert not [k for k in read if k[1] == "2024-06-30"]
