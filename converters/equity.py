@@ -9,13 +9,15 @@ are placed by `equity_solve`; every determined cell becomes a fact on the compon
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
+import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xbrlify.converters import periods
-from xbrlify.converters.document import Document, Line
+from xbrlify.converters.document import Document, Geometry, Line
 from xbrlify.converters.equity_solve import ZERO, ColumnEquation, Placement, placements, supported
 from xbrlify.converters.facts import SEPARATE, Printed, unit_for
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
@@ -41,6 +43,7 @@ from xbrlify.taxonomy.model import EquityComponent
 
 AXIS = "ifrs-full:ComponentsOfEquityAxis"
 RULE = "equity-matrix"
+RULE_BY_POSITION = "equity-matrix, columns by position"
 _ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
 _TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
 _NUMBERED = re.compile(
@@ -64,6 +67,7 @@ class EquityRow:
     spans: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # column → start, end, decimals
     amount: bool = False  # read as amounts whatever the printed sign (see `magnitude`)
     too_many: bool = False  # more placements than can be weighed: the row is not read
+    by_position: bool = False  # the columns' positions on the page chose among consistent placements
 
 
 @dataclass
@@ -81,6 +85,7 @@ class EquityBlock:
     scale: int
     currency: str
     decimals: int
+    positions: list[float] | None = None  # where each column's heading is printed (a PDF's x, points)
 
 
 def columns_of(header: str, components: tuple[EquityComponent, ...]) -> list[EquityComponent]:
@@ -282,6 +287,8 @@ def equity_blocks(
                     decimals,
                 )
             )
+            if doc.geometry is not None:
+                blocks[-1].positions = column_positions(lines[: head + 2], columns, doc.geometry)
     return blocks, findings
 
 
@@ -296,6 +303,60 @@ def magnitude(row: LayoutRow, taxonomy: Taxonomy) -> bool:
 
 def _absolute(p: Placement) -> Placement:
     return Placement(p.reading, p.slots, tuple(abs(v) for v in p.values), tuple(abs(u) for u in p.units))
+
+
+def column_positions(
+    lines: list[Line], columns: list[EquityComponent], geometry: Geometry
+) -> list[float] | None:
+    """The x of each column's heading words on the page (the median of their characters' centres),
+    or None when a heading cannot be found or the headings do not run left to right."""
+    chars: list[tuple[str, Line, int]] = []
+    for line in lines:
+        for k, ch in enumerate(line.text):
+            chars += [(c, line, k) for c in simplified(ch)]
+    joined = "".join(c for c, _, _ in chars)
+    out: list[float] = []
+    for column in columns:
+        m = re.search(column.header, joined)
+        if m is None:
+            return None
+        xs = [
+            (b[0] + b[2]) / 2
+            for _, line, k in chars[m.start() : m.end()]
+            if (b := geometry.box(line, k, k + 1))
+        ]
+        if not xs:
+            return None
+        out.append(statistics.median(xs))
+    return out if all(a < b for a, b in itertools.pairwise(out)) else None
+
+
+def _printed_under(x: float, positions: list[float]) -> set[int]:
+    """The columns a value centred at x can be printed in: the nearest heading, and the next nearest
+    too when the value stands nearly halfway between them."""
+    near = sorted((abs(x - p), c) for c, p in enumerate(positions))
+    if len(near) > 1 and near[0][0] > 0.6 * near[1][0]:
+        return {near[0][1], near[1][1]}
+    return {near[0][1]}
+
+
+def _by_position(
+    row: EquityRow, options: list[Placement], positions: list[float], geometry: Geometry
+) -> list[Placement]:
+    """The placements that put each value in a column it is printed under."""
+    cache: dict[tuple[int, int], set[int]] = {}
+
+    def under(p: Placement, slot: int) -> set[int]:
+        key = (id(p.reading), slot)
+        if key not in cache:
+            token = p.reading.tokens[slot]
+            box = geometry.box(row.line, row.tail_offset + token.start, row.tail_offset + token.end)
+            cache[key] = (
+                _printed_under((box[0] + box[2]) / 2, positions) if box else set(range(len(positions)))
+            )
+        return cache[key]
+
+    return [p for p in options if all(s is None or c in under(p, s) for c, s in enumerate(p.slots))]
 
 
 def _readings(tails: list[str], columns: int, grouped: bool) -> tuple[int, dict[str, list[Reading]]]:
@@ -364,8 +425,10 @@ def _anchors(block: EquityBlock, printed: Printed) -> dict[int, list[Decimal | N
     return out
 
 
-def resolve_block(block: EquityBlock, printed: Printed) -> list[Finding]:
-    """Choose the cells of a block: those on which every consistent placement of its rows agrees."""
+def resolve_block(block: EquityBlock, printed: Printed, geometry: Geometry | None = None) -> list[Finding]:
+    """Choose the cells of a block: those on which every consistent placement of its rows agrees;
+    in a PDF, where the arithmetic leaves a row's columns open, among the placements that put each
+    value under its column's heading, when those are consistent too."""
     width = len(block.columns)
     tolerance_units = max(1, width // 2) if block.scale > 1 else 0  # rounded figures may miss by a unit
     tolerance = Decimal(tolerance_units) * Decimal(10) ** -block.decimals
@@ -421,6 +484,20 @@ def resolve_block(block: EquityBlock, printed: Printed) -> list[Finding]:
         if all(r in remap for r in e.rows)
     ]
     support = supported([domains[k] for k in usable], equations, tolerance_units)
+    placed = [[domains[k][i] for i in support.rows[remap[k]]] for k in usable] if support.consistent else []
+    if placed and geometry is not None and block.positions is not None and any(len(p) > 1 for p in placed):
+        narrowed = [
+            _by_position(block.rows[k], options, block.positions, geometry) or options
+            for k, options in zip(usable, placed, strict=True)
+        ]
+        by_position = supported(narrowed, equations, tolerance_units)
+        if by_position.consistent:
+            before = placed
+            placed = [
+                [options[i] for i in rows] for options, rows in zip(narrowed, by_position.rows, strict=True)
+            ]
+            for k, options, earlier in zip(usable, placed, before, strict=True):
+                block.rows[k].by_position = len(options) < len(earlier)
     if not support.consistent:
         findings.append(
             Finding(
@@ -440,7 +517,7 @@ def resolve_block(block: EquityBlock, printed: Printed) -> list[Finding]:
             continue
         if not support.consistent:
             continue
-        options = [domains[k][i] for i in support.rows[remap[k]]]
+        options = placed[remap[k]]
         _take(r, options)
         printed_cells = len(options[0].reading.tokens) if options else 0
         if len(r.chosen) < printed_cells:
@@ -524,7 +601,7 @@ def block_facts(block: EquityBlock, taxonomy: Taxonomy, entity: Entity, source: 
                         row_label=r.label,
                         column_header=f"{component_label(component, taxonomy)} | {heading}",
                         raw_text=r.line.text[r.tail_offset + start : r.tail_offset + end],
-                        rule=RULE,
+                        rule=RULE_BY_POSITION if r.by_position else RULE,
                     ),
                 )
             )
@@ -578,7 +655,7 @@ def equity_facts(
             for r in block.rows:
                 r.chosen.clear()
                 r.spans.clear()
-            results[block.id] = resolve_block(block, anchors)
+            results[block.id] = resolve_block(block, anchors, doc.geometry)
         for block in blocks:
             for key, value in _balances(block).items():
                 anchors.setdefault(key, value)

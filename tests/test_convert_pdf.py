@@ -10,8 +10,12 @@ import pypdfium2 as pdfium
 import pytest
 from conftest import ROOT, assert_boxes_enclose_numbers, find, value
 
+from xbrlify.converters.equity import equity_facts
 from xbrlify.converters.pipeline import convert
-from xbrlify.model import Filing, Severity
+from xbrlify.converters.profile import profile
+from xbrlify.converters.read import read
+from xbrlify.model import Fact, Filing, Severity
+from xbrlify.taxonomy import load_taxonomy
 
 ANNUAL = ROOT / "examples" / "filings" / "603339_2019_annual.pdf"
 FY2019 = "2019-01-01..2019-12-31"
@@ -110,3 +114,38 @@ def test_text_layer_as_text_gives_the_same_facts(annual: Filing, tmp_path: Path,
     assert tagged(from_text) <= tagged(annual)
     flagged = [f for f in from_text.findings if f.severity is not Severity.INFO]
     assert [f.code for f in flagged] == ["ambiguous-split"] and "其中：利息费用" in flagged[0].message
+
+
+def _keys(facts: list[Fact]) -> set[tuple[str, str, object, object]]:
+    return {(f.concept, f.context.period.key, f.value, f.context.members) for f in facts}
+
+
+def test_statements_of_changes_in_equity_read_in_full(annual: Filing) -> None:
+    """All four blocks (group and company, 2019 and 2018): every printed cell, the balances of each
+    component equal to the balance sheet's, and no finding about them."""
+    equity = [f for f in annual.facts if (f.provenance.rule or "").startswith("equity-matrix")]
+    assert len(equity) >= 200
+    assert not [f for f in annual.findings if f.code.startswith("equity")]
+    retained = "ifrs-full:RetainedEarningsMember"
+    closing = {
+        (f.context.period.key, tuple(m.member for m in f.context.members)): f.value
+        for f in equity
+        if f.concept == "ifrs-full:Equity"
+    }
+    assert closing[("2019-12-31", (retained,))] == value(annual, "RetainedEarnings", "2019-12-31")
+    assert closing[("2017-12-31", ("ifrs-full:IssuedCapitalMember", "ifrs-full:SeparateMember"))] == Decimal(
+        "210246250.00"
+    )
+
+
+def test_equity_columns_by_position_without_the_balance_sheet(annual: Filing) -> None:
+    """Read without the balance sheet's balances, the component columns of the annual report's
+    blocks are left to the arithmetic and the positions of the headings on the page: the same
+    cells, in the same columns, as with the balances."""
+    doc = read(ANNUAL)
+    facts, findings = equity_facts(doc, profile(doc, None), load_taxonomy(), {})
+    assert not [f for f in findings if f.severity is not Severity.INFO]
+    read_by_position = _keys(facts)
+    with_balances = _keys([f for f in annual.facts if (f.provenance.rule or "").startswith("equity-matrix")])
+    assert with_balances <= read_by_position <= _keys(annual.facts)
+    assert any(f.provenance.rule == "equity-matrix, columns by position" for f in facts)
