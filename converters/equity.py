@@ -15,9 +15,10 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from xbrlify.converters import periods
-from xbrlify.converters.document import Document, Geometry, Line
+from xbrlify.converters.document import Box, Document, Geometry, Line
 from xbrlify.converters.equity_solve import ZERO, ColumnEquation, Placement, placements, supported
 from xbrlify.converters.facts import SEPARATE, Printed, unit_for
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
@@ -96,13 +97,13 @@ def columns_of(header: str, components: tuple[EquityComponent, ...]) -> list[Equ
     return [c for c in components if re.search(c.header, text) or re.search(c.header, joined)]
 
 
-def _caption(above: list[Line]) -> list[str]:
+def _caption(above: list[Line], most: int = 3) -> list[Line]:
     """The lines printed just over a block's 项目 line that carry no figures (本期金额, 上期金额)."""
-    out: list[str] = []
-    for line in reversed(above[-3:]):
+    out: list[Line] = []
+    for line in reversed(above[-most:]):
         if split_label(line.text)[1]:
             break
-        out.insert(0, line.text)
+        out.insert(0, line)
     return out
 
 
@@ -145,7 +146,8 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
                         tail, offset, line = n_tail, n_offset, lines[k]
         k += 1
         if first is None:
-            if not tail and (row is None or (row.instant is None and not _NUMBERED.match(label))):
+            balance = row is not None and row.instant is not None and not row.members
+            if not tail and not balance and (row is None or not _NUMBERED.match(label)):
                 continue  # the heading's lines: up to figures, a balance or a numbered movement
             first = k - 1
         if (
@@ -226,9 +228,15 @@ def equity_blocks(
             block_id = f"E{len(blocks) + 1}"
             findings += [f.model_copy(update={"table": block_id}) for f in row_findings]
             period = _block_period(header, profile, None) or _block_period(
-                " ".join(_caption(body[:start])), profile, stated if b == 0 else None
+                " ".join(ln.text for ln in _caption(body[:start])), profile, stated if b == 0 else None
             )
             columns = columns_of(header, taxonomy.equity_components)
+            words: list[Word] = []
+            if doc.geometry is not None:  # a PDF's heading read by position: vertical words too
+                words = heading_words([*_caption(body[:start], 8), *lines[: head + 1]], doc.geometry)
+                by_position = columns_of("|".join(w.text for w in words), taxonomy.equity_components)
+                if len(by_position) > len(columns):
+                    columns = by_position
             if period is None or not any(c.kind == "total" for c in columns) or not rows:
                 findings.append(
                     Finding(
@@ -288,7 +296,9 @@ def equity_blocks(
                 )
             )
             if doc.geometry is not None:
-                blocks[-1].positions = column_positions(lines[: head + 2], columns, doc.geometry)
+                blocks[-1].positions = word_positions(words, columns) or column_positions(
+                    lines[: head + 2], columns, doc.geometry
+                )
     return blocks, findings
 
 
@@ -303,6 +313,85 @@ def magnitude(row: LayoutRow, taxonomy: Taxonomy) -> bool:
 
 def _absolute(p: Placement) -> Placement:
     return Placement(p.reading, p.slots, tuple(abs(v) for v in p.values), tuple(abs(u) for u in p.units))
+
+
+@dataclass(frozen=True)
+class Word:
+    """A heading word on the page and the x of its centre."""
+
+    text: str
+    x: float
+
+
+def heading_words(lines: list[Line], geometry: Geometry) -> list[Word]:
+    """The words of a heading by their positions, left to right: runs of characters on a line, and
+    single characters stacked one under another (a narrow column's heading printed vertically,
+    少 | 数 | 股 | 东 | 权 | 益)."""
+    runs: list[list[tuple[str, Box]]] = []
+    for line in lines:
+        run: list[tuple[str, Box]] = []
+        placed = [
+            (ch, box)
+            for k, ch in enumerate(line.text)
+            if not ch.isspace() and (box := geometry.box(line, k, k + 1))
+        ]
+        for ch, box in sorted(placed, key=lambda cb: cb[1][0]):  # a text line may join stacks out of order
+            gap = box[0] - run[-1][1][2] if run else None
+            if gap is not None and -1 < gap < 0.3 * (box[3] - box[1]) and abs(box[1] - run[-1][1][1]) < 2:
+                run.append((ch, box))
+            else:
+                if run:
+                    runs.append(run)
+                run = [(ch, box)]
+        if run:
+            runs.append(run)
+    words = [
+        Word(simplified("".join(c for c, _ in r)), (r[0][1][0] + r[-1][1][2]) / 2) for r in runs if len(r) > 1
+    ]
+    stacks: list[tuple[list[str], float, float]] = []  # characters, x, bottom
+    for ch, box in sorted((r[0] for r in runs if len(r) == 1), key=lambda cb: cb[1][1]):
+        x = (box[0] + box[2]) / 2
+        for n, (chars, sx, bottom) in enumerate(stacks):
+            if abs(sx - x) < 2 and 0 <= box[1] - bottom < 1.5 * (box[3] - box[1]):
+                stacks[n] = ([*chars, ch], sx, box[3])
+                break
+        else:
+            stacks.append(([ch], x, box[3]))
+    words += [Word(simplified("".join(chars)), x) for chars, x, _ in stacks]
+    return sorted(words, key=lambda w: w.x)
+
+
+@cache
+def _alone(header: str) -> re.Pattern[str] | None:
+    """A heading pattern without the words it requires beside it (``(?<=永续债)其他`` → ``其他``);
+    None for a pattern whose lookarounds nest."""
+    try:
+        return re.compile(re.sub(r"\(\?<?[=!][^()]*\)", "", header))
+    except re.error:
+        return None
+
+
+def word_positions(words: list[Word], columns: list[EquityComponent]) -> list[float] | None:
+    """The x of each column's heading word, left to right (a word that is the heading alone, such as
+    the 其他 under 其他权益工具, before one that merely contains it); None when one is not found."""
+    out: list[float] = []
+    start = 0
+    for column in columns:
+        alone = _alone(column.header)
+        found = []
+        for n in range(start, len(words)):
+            before = words[n - 1].text if n else ""
+            m = re.search(column.header, before + words[n].text)
+            if alone is not None and alone.fullmatch(words[n].text):
+                found.append((0, n))
+            elif m and m.end() > len(before):
+                found.append((1, n))
+        if not found:
+            return None
+        n = min(found)[1]
+        out.append(words[n].x)
+        start = n + 1
+    return out if all(a < b for a, b in itertools.pairwise(out)) else None
 
 
 def column_positions(
