@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from xbrlify.converters.equity import AXIS, columns_of, equity_facts
+from xbrlify.converters.equity import AXIS, equity_facts
+from xbrlify.converters.equity_heading import columns_of
 from xbrlify.converters.facts import SEPARATE, Printed
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.profile import profile

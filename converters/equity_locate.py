@@ -1,0 +1,310 @@
+"""Finding the statements of changes in equity (所有者权益变动表) and their blocks: one per period
+(项目 | 2024年半年度, or 本期金额 / 上期金额 over 项目), each with its heading's columns, its unit and
+its movements (rows of the layout ``cas_equity_changes``) with every placement of their glued cells
+that adds up across the row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from xbrlify.converters import periods
+from xbrlify.converters.document import Document, Line
+from xbrlify.converters.equity_heading import (
+    Word,
+    column_positions,
+    columns_of,
+    heading_words,
+    word_positions,
+)
+from xbrlify.converters.equity_solve import ZERO, Placement, placements
+from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
+from xbrlify.converters.labels import join_wrapped
+from xbrlify.converters.locate import ends_statement, is_unit_line, title_layouts, unit_of
+from xbrlify.converters.mapping import layout_index
+from xbrlify.converters.numbers import Reading, is_grouped, split_label, split_tail
+from xbrlify.converters.profile import Profile
+from xbrlify.converters.text import simplified
+from xbrlify.model import Duration, Finding, Severity
+from xbrlify.taxonomy import Layout, LayoutRow, Taxonomy
+from xbrlify.taxonomy.model import EquityComponent
+
+_ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
+
+
+_TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
+
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
+)
+
+
+_CURRENT = re.compile(r"本期|本年")
+
+
+_PRIOR = re.compile(r"上期|上年")
+
+
+@dataclass
+class EquityRow:
+    """A printed movement: its line, label, layout row and the placements its numbers allow."""
+
+    line: Line
+    label: str
+    layout_row: LayoutRow
+    tail: str
+    tail_offset: int
+    options: list[Placement] = field(default_factory=list)
+    chosen: dict[int, Decimal] = field(default_factory=dict)  # column → value, where determined
+    spans: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # column → start, end, decimals
+    amount: bool = False  # read as amounts whatever the printed sign (see `magnitude`)
+    too_many: bool = False  # more placements than can be weighed: the row is not read
+    by_position: bool = False  # the columns' positions on the page chose among consistent placements
+
+
+@dataclass
+class EquityBlock:
+    """One period's matrix of a statement of changes in equity."""
+
+    id: str
+    layout: Layout
+    title: Line
+    scope: str  # "consolidated" | "separate"
+    period: Duration
+    header: str
+    columns: list[EquityComponent]
+    rows: list[EquityRow]
+    scale: int
+    currency: str
+    decimals: int
+    positions: list[float] | None = None  # where each column's heading is printed (a PDF's x, points)
+
+
+def _caption(above: list[Line], most: int = 3) -> list[Line]:
+    """The lines printed just over a block's 项目 line that carry no figures (本期金额, 上期金额)."""
+    out: list[Line] = []
+    for line in reversed(above[-most:]):
+        if split_label(line.text)[1]:
+            break
+        out.insert(0, line)
+    return out
+
+
+def _block_period(text: str, profile: Profile, fallback: Duration | None) -> Duration | None:
+    found = periods.durations(simplified(periods.english_dates(text)))
+    if found:
+        return Duration(start=found[0][0], end=found[0][1])
+    reported = profile.period
+    if reported is not None and _CURRENT.search(text):
+        return reported
+    if reported is not None and _PRIOR.search(text):
+        start = periods.safe_date(reported.start.year - 1, reported.start.month, reported.start.day)
+        end = periods.safe_date(reported.end.year - 1, reported.end.month, reported.end.day)
+        if start is not None and end is not None:
+            return Duration(start=start, end=end)
+    return fallback
+
+
+def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Finding], int]:
+    """The movements under a block's heading (a label wrapped onto the next line rejoined), the
+    findings for printed values no layout row names, and how many lines the heading took."""
+    index = layout_index(layout)
+    rows: list[EquityRow] = []
+    findings: list[Finding] = []
+    after = 0
+    k = 0
+    first = None
+    while k < len(lines):
+        line = lines[k]
+        label, tail, offset, _ = split_label(line.text)
+        row = index.item(label, None, after) if label else None
+        if row is None and label and k + 1 < len(lines):
+            # a label wrapped onto the next line; the values stand on either line
+            n_label, n_tail, n_offset, _ = split_label(lines[k + 1].text)
+            if not (tail and n_tail) and (not n_label or index.item(n_label, None, after) is None):
+                joined = index.item(join_wrapped(label, n_label), None, after)
+                if joined is not None:
+                    row, k = joined, k + 1
+                    if not tail and n_tail:
+                        tail, offset, line = n_tail, n_offset, lines[k]
+        k += 1
+        if first is None:
+            balance = row is not None and row.instant is not None and not row.members
+            if not tail and not balance and (row is None or not _NUMBERED.match(label)):
+                continue  # the heading's lines: up to figures, a balance or a numbered movement
+            first = k - 1
+        if (
+            row is None
+            and not label
+            and tail
+            and rows
+            and not rows[-1].tail
+            and line.number - rows[-1].line.number <= 3
+        ):
+            above = rows[-1]  # the values of a label wrapped over the lines above
+            above.tail, above.tail_offset, above.line = tail, offset, line
+            continue
+        if row is None:
+            if tail:
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="equity-row-unknown",
+                        line=line.number,
+                        message=f"{label[:30]!r} prints values but is no line of the statement of "
+                        "changes in equity; its values are not read",
+                    )
+                )
+            continue
+        after = row.order + 1
+        rows.append(EquityRow(line, label, row, tail, offset))
+    return rows, findings, first if first is not None else len(lines)
+
+
+def equity_blocks(
+    doc: Document, profile: Profile, taxonomy: Taxonomy
+) -> tuple[list[EquityBlock], list[Finding]]:
+    """Every block of every statement of changes in equity in the document."""
+    layouts = taxonomy.layouts_for(profile.standard)
+    equity = [lay for lay in layouts if lay.statement == "changes_in_equity"]
+    if not equity or not taxonomy.equity_components:
+        return [], []
+    blocks: list[EquityBlock] = []
+    findings: list[Finding] = []
+    for i, title in enumerate(doc.lines):
+        if not _TITLE_WORDS.search(title.text):
+            continue  # a cheap look first: every title of the layout says so
+        hit = title_layouts(title.text, equity)
+        if hit is None:
+            continue
+        layout, scope = hit[0][0], hit[1]
+        body: list[Line] = []
+        for line in doc.lines[i + 1 :]:
+            if PAGE_NUMBER_MARKED.match(line.text):
+                continue
+            if ends_statement(line.text) or title_layouts(line.text, layouts):
+                break  # the signatures, or the next statement's title
+            body.append(line)
+        else:
+            if body:
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="statement-truncated",
+                        line=body[-1].number,
+                        message=f"{title.text[:40]!r} runs to the end of the document with no signatures "
+                        "or statement after it: the document may be cut short",
+                    )
+                )
+        starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
+        if not starts:
+            continue
+        preamble = [line.text for line in body[: starts[0]]]
+        scale, currency = unit_of([t for t in preamble if is_unit_line(t)] or preamble, profile.currency)
+        stated = _block_period(" ".join(preamble), profile, None)
+        for b, start in enumerate(starts):
+            stop = starts[b + 1] if b + 1 < len(starts) else len(body)
+            lines = body[start:stop]
+            heading = _ITEMS_HEADING.sub("", lines[0].text)
+            rows, row_findings, head = _rows(lines[1:], layout)
+            header = "|".join([heading, *(ln.text for ln in lines[1 : head + 1])])
+            block_id = f"E{len(blocks) + 1}"
+            findings += [f.model_copy(update={"table": block_id}) for f in row_findings]
+            period = _block_period(header, profile, None) or _block_period(
+                " ".join(ln.text for ln in _caption(body[:start])), profile, stated if b == 0 else None
+            )
+            columns = columns_of(header, taxonomy.equity_components)
+            words: list[Word] = []
+            if doc.geometry is not None:  # a PDF's heading read by position: vertical words too
+                words = heading_words([*_caption(body[:start], 8), *lines[: head + 1]], doc.geometry)
+                by_position = columns_of("|".join(w.text for w in words), taxonomy.equity_components)
+                if len(by_position) > len(columns):
+                    columns = by_position
+            if period is None or not any(c.kind == "total" for c in columns) or not rows:
+                findings.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="equity-block-unread",
+                        line=lines[0].number,
+                        table=block_id,
+                        message=f"a block of {doc.lines[i].text[:30]!r} is not read: "
+                        + (
+                            "its period is not printed"
+                            if period is None
+                            else "its columns are not understood"
+                        ),
+                    )
+                )
+                continue
+            tails = [r.tail for r in rows if r.tail]
+            grouped = is_grouped(tails)
+            decimals, readings_of = _readings(tails, len(columns), grouped)
+            tolerance = (Decimal(max(1, len(columns) // 2)) if scale > 1 else ZERO) * Decimal(10) ** -decimals
+            for r in rows:
+                if r.tail:
+                    readings = readings_of.get(r.tail, [])
+                    only = None
+                    if r.layout_row.components:
+                        only = {c for c, col in enumerate(columns) if col.member in r.layout_row.components}
+                    options = placements(readings, columns, decimals, tolerance, only=only)
+                    r.options, r.too_many = options or [], options is None
+                    if magnitude(r.layout_row, taxonomy):
+                        r.options = [_absolute(p) for p in r.options]
+                        r.amount = True
+                    if r.layout_row.instant and not r.layout_row.members:
+                        # a balance always prints its total (a movement's components may cancel out)
+                        r.options = [p for p in r.options if p.slots[-1] is not None]
+            previous = blocks[-1] if blocks else None
+            if (
+                previous is not None
+                and (previous.scope, previous.period) == (scope, period)
+                and previous.columns == columns
+                and rows[0].layout_row.order > previous.rows[-1].layout_row.order
+            ):
+                previous.rows.extend(rows)  # the block goes on after a page break (its heading repeated)
+                continue
+            blocks.append(
+                EquityBlock(
+                    block_id,
+                    layout,
+                    doc.lines[i],
+                    scope,
+                    period,
+                    header,
+                    columns,
+                    rows,
+                    scale,
+                    currency,
+                    decimals,
+                )
+            )
+            if doc.geometry is not None:
+                blocks[-1].positions = word_positions(words, columns) or column_positions(
+                    lines[: head + 2], columns, doc.geometry
+                )
+    return blocks, findings
+
+
+def magnitude(row: LayoutRow, taxonomy: Taxonomy) -> bool:
+    """Whether a movement is read as an amount whatever its printed sign: a debit movement
+    (dividends to owners, special reserve used) is printed as a negative change by some issuers
+    and as a positive amount by others; its fact is the amount."""
+    return (
+        row.instant is None and bool(row.concept) and taxonomy.concept(row.concept or "").balance == "debit"
+    )
+
+
+def _absolute(p: Placement) -> Placement:
+    return Placement(p.reading, p.slots, tuple(abs(v) for v in p.values), tuple(abs(u) for u in p.units))
+
+
+def _readings(tails: list[str], columns: int, grouped: bool) -> tuple[int, dict[str, list[Reading]]]:
+    """The fixed number of decimals the block prints (the count that reads the most rows in its
+    columns: a statement in yuan prints cents, one in thousands none) and each row's readings."""
+    by_decimals = {
+        d: {t: split_tail(t, columns, d, note_allowed=False, grouped=grouped) for t in tails} for d in (2, 0)
+    }
+    best = max(by_decimals, key=lambda d: sum(1 for r in by_decimals[d].values() if r))
+    return best, by_decimals[best]
