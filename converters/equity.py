@@ -140,23 +140,14 @@ def resolve_block(block: EquityBlock, printed: Printed, geometry: Geometry | Non
     domains: list[list[Placement]] = []
     for r in block.rows:
         if r.tail and not r.options:
-            findings.append(
-                Finding(
-                    severity=Severity.WARNING,
-                    code="equity-too-many-readings" if r.too_many else "equity-row-unbalanced",
-                    line=r.line.number,
-                    table=block.id,
-                    concept=r.layout_row.concept,
-                    message=f"{r.label!r}: "
-                    + (
-                        "its glued figures allow too many readings and placements to weigh"
-                        if r.too_many
-                        else f"no placement of its values in the {width} columns adds up across the row "
-                        "(components, subtotal, total)"
-                    )
-                    + "; the row is not read",
-                )
+            why = (
+                "its glued figures allow too many readings and placements to weigh"
+                if r.too_many
+                else f"no placement of its values in the {width} columns adds up across the row "
+                "(components, subtotal, total)"
             )
+            code = "equity-too-many-readings" if r.too_many else "equity-row-unbalanced"
+            findings.append(_warning(block, r, code, f"{r.label!r}: {why}; the row is not read"))
         domains.append(list(r.options) if r.tail else [zero])
     for k, cells in _anchors(block, printed).items():
         fitting = [
@@ -167,14 +158,14 @@ def resolve_block(block: EquityBlock, printed: Printed, geometry: Geometry | Non
         if fitting:
             domains[k] = fitting
         elif domains[k]:
+            row = block.rows[k]
             findings.append(
-                Finding(
-                    severity=Severity.WARNING,
-                    code="equity-balance-disagrees",
-                    line=block.rows[k].line.number,
-                    table=block.id,
-                    message=f"{block.rows[k].label!r}: no reading of the row agrees with the balances the "
-                    "balance sheet prints for its components",
+                _warning(
+                    block,
+                    row,
+                    "equity-balance-disagrees",
+                    f"{row.label!r}: no reading of the row agrees with the balances the balance sheet "
+                    "prints for its components",
                 )
             )
     usable = [k for k, d in enumerate(domains) if d]
@@ -200,23 +191,16 @@ def resolve_block(block: EquityBlock, printed: Printed, geometry: Geometry | Non
             for k, options, earlier in zip(usable, placed, before, strict=True):
                 block.rows[k].by_position = len(options) < len(earlier)
     if not support.consistent:
-        findings.append(
-            Finding(
-                severity=Severity.WARNING,
-                code="equity-not-reconciled",
-                line=block.rows[0].line.number,
-                table=block.id,
-                message="no placement of the cells makes every column roll forward (opening balance plus "
-                "movements = closing balance, each movement the sum of its items): its columns may "
-                "not be the ones the heading was read as, and no cell of the block is tagged",
-            )
+        message = (
+            "no placement of the cells makes every column roll forward (opening balance plus movements = "
+            "closing balance, each movement the sum of its items): its columns may not be the ones the "
+            "heading was read as, and no cell of the block is tagged"
         )
+        return [*findings, _warning(block, None, "equity-not-reconciled", message)]
     open_rows: list[str] = []
     for k in usable:
         r = block.rows[k]
         if not r.tail:
-            continue
-        if not support.consistent:
             continue
         options = placed[remap[k]]
         _take(r, options)
@@ -224,17 +208,25 @@ def resolve_block(block: EquityBlock, printed: Printed, geometry: Geometry | Non
         if len(r.chosen) < printed_cells:
             open_rows.append(r.label)
     if open_rows:
-        findings.append(
-            Finding(
-                severity=Severity.WARNING,
-                code="equity-columns-ambiguous",
-                line=block.rows[0].line.number,
-                table=block.id,
-                message=f"the arithmetic leaves the column of some values open in {len(open_rows)} row(s) "
-                f"({', '.join(repr(x[:12]) for x in open_rows[:4])}); those cells are not tagged",
-            )
+        rows = ", ".join(repr(x[:12]) for x in open_rows[:4])
+        message = (
+            f"the arithmetic leaves the column of some values open in {len(open_rows)} row(s) ({rows}); "
+            "those cells are not tagged"
         )
+        findings.append(_warning(block, None, "equity-columns-ambiguous", message))
     return findings
+
+
+def _warning(block: EquityBlock, row: EquityRow | None, code: str, message: str) -> Finding:
+    """A warning about a block, at one of its rows (else its first)."""
+    return Finding(
+        severity=Severity.WARNING,
+        code=code,
+        line=(row or block.rows[0]).line.number,
+        table=block.id,
+        concept=row.layout_row.concept if row else None,
+        message=message,
+    )
 
 
 def _take(row: EquityRow, options: list[Placement]) -> None:

@@ -31,19 +31,11 @@ from xbrlify.taxonomy import Layout, LayoutRow, Taxonomy
 from xbrlify.taxonomy.model import EquityComponent
 
 _ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
-
-
 _TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
-
-
 _NUMBERED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
 )
-
-
 _CURRENT = re.compile(r"本期|本年")
-
-
 _PRIOR = re.compile(r"上期|上年")
 
 
