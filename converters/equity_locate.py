@@ -109,7 +109,7 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
     k = 0
     first = None
     while k < len(lines):
-        line = lines[k]
+        at, line = k, lines[k]
         label, tail, offset, _ = split_label(line.text)
         row = index.item(label, None, after) if label else None
         if row is None and label and k + 1 < len(lines):
@@ -118,7 +118,7 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
             if not (tail and n_tail) and (not n_label or index.item(n_label, None, after) is None):
                 joined = index.item(join_wrapped(label, n_label), None, after)
                 if joined is not None:
-                    row, k = joined, k + 1
+                    row, k, label = joined, k + 1, join_wrapped(label, n_label)
                     if not tail and n_tail:
                         tail, offset, line = n_tail, n_offset, lines[k]
         k += 1
@@ -126,7 +126,7 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
             balance = row is not None and row.instant is not None and not row.members
             if not tail and not balance and (row is None or not _NUMBERED.match(label)):
                 continue  # the heading's lines: up to figures, a balance or a numbered movement
-            first = k - 1
+            first = at
         if (
             row is None
             and not label
@@ -173,6 +173,7 @@ def equity_blocks(
             continue
         layout, scope = hit[0][0], hit[1]
         body: list[Line] = []
+        truncated = False
         for line in doc.lines[i + 1 :]:
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
@@ -180,19 +181,20 @@ def equity_blocks(
                 break  # the signatures, or the next statement's title
             body.append(line)
         else:
-            if body:
-                findings.append(
-                    Finding(
-                        severity=Severity.WARNING,
-                        code="statement-truncated",
-                        line=body[-1].number,
-                        message=f"{title.text[:40]!r} runs to the end of the document with no signatures "
-                        "or statement after it: the document may be cut short",
-                    )
-                )
+            truncated = True
         starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
         if not starts:
             continue
+        if truncated:
+            findings.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="statement-truncated",
+                    line=body[-1].number,
+                    message=f"{title.text[:40]!r} runs to the end of the document with no signatures "
+                    "or statement after it: the document may be cut short",
+                )
+            )
         preamble = [line.text for line in body[: starts[0]]]
         scale, currency = unit_of([t for t in preamble if is_unit_line(t)] or preamble, profile.currency)
         stated = _block_period(" ".join(preamble), profile, None)
