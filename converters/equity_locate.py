@@ -30,13 +30,13 @@ from xbrlify.model import Duration, Finding, Severity
 from xbrlify.taxonomy import Layout, LayoutRow, Taxonomy
 from xbrlify.taxonomy.model import EquityComponent
 
-_ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目)")
+_ITEMS_HEADING = re.compile(r"^\s*(?:项目|項目|items?\b)", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"变动表|變動表|changes in", re.IGNORECASE)
 _NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])"
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[IVX]+\.|\([IVX]+\))"
 )
-_CURRENT = re.compile(r"本期|本年")
-_PRIOR = re.compile(r"上期|上年")
+_CURRENT = re.compile(r"本期|本年|current (?:period|year)", re.IGNORECASE)
+_PRIOR = re.compile(r"上期|上年|(?:prior|previous|last) (?:period|year)", re.IGNORECASE)
 
 
 @dataclass
@@ -177,7 +177,8 @@ def equity_blocks(
         for line in doc.lines[i + 1 :]:
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
-            if ends_statement(line.text) or title_layouts(line.text, layouts):
+            names_columns = len(columns_of(line.text, taxonomy.equity_components)) > 1  # long, no prose
+            if (ends_statement(line.text) and not names_columns) or title_layouts(line.text, layouts):
                 break  # the signatures, or the next statement's title
             body.append(line)
         else:

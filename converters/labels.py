@@ -12,11 +12,13 @@ from xbrlify.converters.text import simplified
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\(\d{1,2}\)|\d{1,2}[.、](?!\d)"
-    r"|\([a-z]\)|[a-z]\)|[ivx]+\.)"
+    r"|\([a-z]\)|\([ivx]+\)|[a-z]\)|[ivx]+\.)"
 )
 _BREAKDOWN = ("其中", "including", "of which")  # a row that breaks down the row above it
 _PREFIX = re.compile(rf"^(?:(?:{'|'.join(_BREAKDOWN)}|加|减|减少|less|add)[:]|[-－—–•·])", re.IGNORECASE)
-_SIGN_NOTE = re.compile(r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号)[^()]*\)")
+_SIGN_NOTE = re.compile(
+    r"\([^()]*(?:号填列|以[\"“”'‘’]?[-－—][\"“”'‘’]?号|(?:indicated|shown|represented|listed)(?:with|by|as))[^()]*\)"
+)
 _TRAILING = re.compile(r"[:;、]+$")
 _SLASHES = str.maketrans({"╱": "/", "⁄": "/", "∕": "/"})  # box-drawing and math slashes print as /
 

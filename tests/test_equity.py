@@ -64,7 +64,41 @@ def _complete(row: list[Decimal]) -> list[Decimal]:
     return row
 
 
-def _statement(rng: random.Random, thousands: bool = False) -> tuple[str, dict[str, list[Decimal]], Printed]:
+ENGLISH_LABELS = {
+    "一、上年期末余额": "I. Balance at the end of the prior year",
+    "加:会计政策变更": "Add: Changes in accounting policies",
+    "前期差错更正": "Corrections of prior period errors",
+    "其他": "Others",
+    "二、本年期初余额": "II. Balance at the beginning of the current year",
+    "三、本期增减变动金额(减少以“-”号填列)": 'III. Changes for the period (decrease is indicated with "-")',
+    "(一)综合收益总额": "(I) Total comprehensive income",
+    "(二)所有者投入和减少资本": "(II) Capital contributed or reduced by owners",
+    "1.所有者投入的普通股": "1. Ordinary shares contributed by owners",
+    "2.其他权益工具持有者投入资本": "2. Capital contributed by holders of other equity instruments",
+    "3.股份支付计入所有者权益的金额": "3. Share-based payments recognised in owners' equity",
+    "4.其他": "4. Others",
+    "(三)利润分配": "(III) Profit distribution",
+    "1.提取盈余公积": "1. Appropriation to surplus reserve",
+    "2.提取一般风险准备": "2. Appropriation to general risk reserve",
+    "3.对所有者(或股东)的分配": "3. Distribution to owners (or shareholders)",
+    "(五)专项储备": "(V) Special reserve",
+    "1.本期提取": "1. Appropriation for the period",
+    "2.本期使用": "2. Used in the period",
+    "四、本期期末余额": "IV. Balance at the end of the period",
+}
+ENGLISH_HEADING = [
+    "Item For the year ended 31 December 2024",
+    "Attributable to owners of the parent Minority interests Total owners' equity",
+    "Paid-in capital (or share capital) Other equity instruments Capital reserve Less: Treasury shares "
+    "Other comprehensive income Special reserve Surplus reserve General risk reserve Undistributed "
+    "profits Others Subtotal",
+    "Preference shares Perpetual bonds Others",
+]
+
+
+def _statement(
+    rng: random.Random, thousands: bool = False, english: bool = False
+) -> tuple[str, dict[str, list[Decimal]], Printed]:
     """A random statement of changes in equity, printed with its cells glued, the matrix it prints
     (row label → 15 cells) and the balance sheet's balances of its components."""
 
@@ -123,10 +157,16 @@ def _statement(rng: random.Random, thousands: bool = False) -> tuple[str, dict[s
     ]
     unit = "单位:千元 币种:人民币" if thousands else "单位:元 币种:人民币"
     lines = ["合并所有者权益变动表", "2024年1-12月", unit, *HEADING]
+    if english:
+        lines = ["Consolidated Statement of Changes in Owners' Equity", "Expressed in RMB", *ENGLISH_HEADING]
     for label, cells in printed_rows:
         shown = [_thousands(v) for v in cells] if thousands else cells
-        lines.append(label + "".join(f"{v:,}" if thousands else _money(v) for v in shown if v))
-    lines.append("公司负责人:张三 主管会计工作负责人:李四 会计机构负责人:王五")
+        printed_label = ENGLISH_LABELS[label] + " " if english else label
+        lines.append(printed_label + "".join(f"{v:,}" if thousands else _money(v) for v in shown if v))
+    if english:
+        lines.append("The accompanying notes form an integral part of these financial statements.")
+    else:
+        lines.append("公司负责人:张三 主管会计工作负责人:李四 会计机构负责人:王五")
     printed: Printed = {}
     for day, row in (("2023-12-31", opening), ("2024-12-31", closing)):
         for (_, balance), value in zip(COLUMNS, row, strict=True):
@@ -213,6 +253,16 @@ def test_statements_in_thousands_reconcile_within_rounding(seed: int, tmp_path: 
         ("ifrs-full:ComprehensiveIncome", year, "ifrs-full:AccumulatedOtherComprehensiveIncomeMember")
     ] == (_thousands(ci[OCI]) * 1000)
     assert all(f.decimals == -3 for f in facts)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_english_statements_are_read_alike(seed: int, tmp_path: Path) -> None:
+    """The same statement printed in English (an A-share report's English version): the same facts."""
+    chinese, _, printed = _statement(random.Random(200 + seed))
+    english, _, _ = _statement(random.Random(200 + seed), english=True)
+    facts, codes = _read(english, tmp_path, printed)
+    assert [c for c in codes if c.startswith("equity")] == []
+    assert _cells(facts) == _cells(_read(chinese, tmp_path, printed)[0])
 
 
 def test_without_the_balance_sheet_only_what_arithmetic_fixes_is_read(tmp_path: Path) -> None:
