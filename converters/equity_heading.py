@@ -20,7 +20,13 @@ def columns_of(header: str, components: tuple[EquityComponent, ...]) -> list[Equ
     so that a wrapped word such as 其他 | 综合收益 is still found by its distinctive part)."""
     text = re.sub(r"\s+", "", simplified(header))
     joined = text.replace("|", "")  # a word wrapped at a line end (其他综合收 | 益)
-    return [c for c in components if re.search(c.header, text) or re.search(c.header, joined)]
+    return [c for c in components if (p := pattern(c.header)).search(text) or p.search(joined)]
+
+
+@cache
+def pattern(header: str) -> re.Pattern[str]:
+    """A column's heading pattern, compiled once."""
+    return re.compile(header)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def word_positions(words: list[Word], columns: list[EquityComponent]) -> list[fl
         found = []
         for n in range(start, len(words)):
             before = words[n - 1].text if n else ""
-            m = re.search(column.header, before + words[n].text)
+            m = pattern(column.header).search(before + words[n].text)
             if alone is not None and alone.fullmatch(words[n].text):
                 found.append((0, n))
             elif m and m.end() > len(before):
@@ -114,7 +120,7 @@ def column_positions(
     joined = "".join(c for c, _, _ in chars)
     out: list[float] = []
     for column in columns:
-        m = re.search(column.header, joined)
+        m = pattern(column.header).search(joined)
         if m is None:
             return None
         xs = [

@@ -177,9 +177,10 @@ def equity_blocks(
         for line in doc.lines[i + 1 :]:
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
-            names_columns = len(columns_of(line.text, taxonomy.equity_components)) > 1  # long, no prose
-            if (ends_statement(line.text) and not names_columns) or title_layouts(line.text, layouts):
-                break  # the signatures, or the next statement's title
+            if title_layouts(line.text, layouts) or (
+                ends_statement(line.text) and len(columns_of(line.text, taxonomy.equity_components)) < 2
+            ):
+                break  # the next statement's title, or the signatures or prose (a long heading is neither)
             body.append(line)
         else:
             truncated = True
