@@ -89,9 +89,10 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     facts += stated_equity
     findings += equity_findings
     if not tables:
-        stated, prose_findings = prose_facts(doc, prof, taxonomy)
+        stated, prose_findings, members = prose_facts(doc, prof, taxonomy)
         facts += stated
         findings += prose_findings
+        extensions.update({m.qname: m for m in members})
         findings.append(
             Finding(
                 severity=Severity.INFO,

@@ -13,6 +13,7 @@ yield nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -20,13 +21,13 @@ from functools import cache
 from importlib import resources
 
 from xbrlify.converters.document import Document, Line
-from xbrlify.converters.facts import unit_for
+from xbrlify.converters.facts import EXTENSION_PREFIX, unit_for
 from xbrlify.converters.labels import normalize
 from xbrlify.converters.periods import safe_date
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.text import simplified
-from xbrlify.model import Context, Duration, Fact, Finding, Instant, Provenance, Severity
-from xbrlify.taxonomy import Taxonomy
+from xbrlify.model import Context, Duration, ExplicitMember, Fact, Finding, Instant, Provenance, Severity
+from xbrlify.taxonomy import Concept, Label, Taxonomy
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
@@ -63,6 +64,11 @@ _LINK = re.compile(r"(?:为|达到|达|约为|约|了|共计|合计|总额为|�
 # a bound is no value: 营业收入突破20亿元, 超过, 不低于 …; 20亿元以上
 _BOUND_BEFORE = re.compile(r"(?:突破|超过|超出|超|逾|高于|低于|不低于|不少于|不超过|近|接近|将近)\s*$")
 _BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|多)")
+# a breakdown by product or service line (按产品类型分，软件收入 21.52 亿元；硬件收入 …) holds until the
+# sentence ends with 。 (its items are often separated by ；)
+_BY_PRODUCT = re.compile(r"按(?:产品|业务|服务)(?:类型|类别|线)?(?:划)?分|分产品|分业务")
+_LINE_REVENUE = re.compile(r"^(?:.*的)?(?P<name>.+?)(?:业务)?收入$")
+PRODUCTS_AXIS = "ifrs-full:ProductsAndServicesAxis"
 _RESET = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)"  # a numbered heading
     r"|q\s*[:：]|问\s*[:：]|问题\s*\d*\s*[:：])",  # a question
@@ -155,8 +161,10 @@ class _Reader:
         self.taxonomy = taxonomy
         self.words = _vocabulary(taxonomy)
         self.period: Duration | Instant | None = None
+        self.breakdown = False  # a product-line breakdown is in force
         self.facts: list[Fact] = []
         self.findings: list[Finding] = []
+        self.members: dict[str, Concept] = {}  # product line → its extension member
 
     def line(self, line: Line) -> None:
         # markup (<p>, <div>) ends a sentence; replaced by as many characters, offsets stay true
@@ -166,6 +174,8 @@ class _Reader:
             end = boundary.start() if boundary else len(text)
             self.sentence(line, text[start:end], start)
             start = end + 1
+            if boundary is None or boundary.group() not in "；;":
+                self.breakdown = False
 
     def sentence(self, line: Line, sentence: str, offset: int) -> None:
         if _RESET.match(sentence):  # a heading or a question: what came before no longer applies
@@ -177,6 +187,7 @@ class _Reader:
             return
         stated = self._stated_periods(sentence, named)
         outlook = bool(_OUTLOOK.search(sentence))
+        by_product = _BY_PRODUCT.search(sentence)
         for amount in amounts:
             before = [period for end, period in stated if end <= amount.start()]
             if before:
@@ -190,6 +201,11 @@ class _Reader:
             concepts = self.words.get(metric, set()) if metric else set()
             if len(concepts) > 1:  # 营业收入: Revenue, and a bank's operating income
                 concepts = {c for c in concepts if c.startswith("ifrs-full:")}
+            member = None
+            in_breakdown = self.breakdown or bool(by_product and by_product.end() <= amount.start())
+            line_revenue = _LINE_REVENUE.match(metric) if in_breakdown and not concepts else None
+            if line_revenue:
+                concepts, member = {"ifrs-full:Revenue"}, self._product(line_revenue.group("name"))
             if len(concepts) != 1:
                 continue
             if outlook or bound or self.period is None:
@@ -209,9 +225,24 @@ class _Reader:
                     )
                 )
                 continue
-            self.fact(line, next(iter(concepts)), lead.strip(), amount, offset)
+            self.fact(line, next(iter(concepts)), lead.strip(), amount, offset, member)
         if stated:
             self.period = stated[-1][1]
+        if by_product:
+            self.breakdown = True
+
+    def _product(self, name: str) -> ExplicitMember:
+        """The extension member of a product or service line, named by a digest of its printed name
+        and labelled with it."""
+        if name not in self.members:
+            digest = hashlib.sha1(name.encode()).hexdigest()[:8].upper()
+            self.members[name] = Concept(
+                qname=f"{EXTENSION_PREFIX}:ProductLine{digest}Member",
+                data_type="member",
+                period_type="duration",
+                labels=(Label(lang="zh-Hans", text=name),),
+            )
+        return ExplicitMember(dimension=PRODUCTS_AXIS, member=self.members[name].qname)
 
     def _stated_periods(
         self, sentence: str, named: list[re.Match[str]]
@@ -240,7 +271,15 @@ class _Reader:
             out.append((m.end(), period if opens else None))
         return out
 
-    def fact(self, line: Line, qname: str, label: str, amount: re.Match[str], offset: int) -> None:
+    def fact(
+        self,
+        line: Line,
+        qname: str,
+        label: str,
+        amount: re.Match[str],
+        offset: int,
+        member: ExplicitMember | None = None,
+    ) -> None:
         concept = self.taxonomy.concept(qname)
         when = self.period
         if concept.period_type == "instant" and isinstance(when, Duration):
@@ -263,7 +302,7 @@ class _Reader:
         self.facts.append(
             Fact(
                 concept=concept.qname,
-                context=Context(entity=self.prof.entity, period=when),
+                context=Context(entity=self.prof.entity, period=when, members=(member,) if member else ()),
                 value=value,
                 unit=unit_for(concept, currency),
                 decimals=places - shift,
@@ -282,10 +321,12 @@ class _Reader:
         )
 
 
-def prose_facts(doc: Document, prof: Profile, taxonomy: Taxonomy) -> tuple[list[Fact], list[Finding]]:
-    """Facts stated in the document's sentences, and findings on figures of known metrics left
-    untagged (outlooks, no period)."""
+def prose_facts(
+    doc: Document, prof: Profile, taxonomy: Taxonomy
+) -> tuple[list[Fact], list[Finding], list[Concept]]:
+    """Facts stated in the document's sentences, findings on figures of known metrics left untagged
+    (outlooks, no period), and the extension members of the product lines a breakdown names."""
     reader = _Reader(doc.source, prof, taxonomy)
     for line in doc.lines:
         reader.line(line)
-    return reader.facts, reader.findings
+    return reader.facts, reader.findings, list(reader.members.values())

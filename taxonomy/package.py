@@ -298,12 +298,14 @@ def definition_linkbase(
     role_href: str,
     *,
     axes: dict[str, list[DimensionMember]] | None = None,
+    members: Iterable[tuple[str, str]] = (),
 ) -> bytes:
     """One open hypercube over every line item with the taxonomy's axes (scope: consolidated or
     separate; components of equity; restatement), each axis's domain its default.
 
     Without `axes` only the domain-member arcs of the given line items are written (an extension
-    adding its own concepts to the same hypercube)."""
+    adding its own concepts to the same hypercube), with those of `members` (parent, member): an
+    extension's own members of an axis's domain."""
     scaffold = axes is not None
     root = _linkbase()
     etree.SubElement(
@@ -326,8 +328,12 @@ def definition_linkbase(
         root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}
     )
     items = list(dict.fromkeys(line_items))
-    members = [q for axis, ms in (axes or {}).items() for q in (axis, *(m.member for m in ms))]
-    _locs(link, [LINE_ITEMS, *([HYPERCUBE] if scaffold else []), *members, *items], schema_href)
+    extra = list(members)
+    declared = [q for axis, ms in (axes or {}).items() for q in (axis, *(m.member for m in ms))]
+    declared += [q for pair in extra for q in pair]
+    _locs(
+        link, [LINE_ITEMS, *([HYPERCUBE] if scaffold else []), *dict.fromkeys(declared), *items], schema_href
+    )
     if scaffold:
         _arc(
             link,
@@ -345,6 +351,8 @@ def definition_linkbase(
             _arc(link, "definitionArc", dim + "domain-member", m.parent or ms[0].member, m.member, k)
     for i, q in enumerate(items, start=1):
         _arc(link, "definitionArc", dim + "domain-member", LINE_ITEMS, q, i)
+    for i, (parent, member) in enumerate(extra, start=1):
+        _arc(link, "definitionArc", dim + "domain-member", parent, member, i)
     if scaffold and axes:
         defaults = etree.SubElement(
             root, _q(LINK, "definitionLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): DIM_ROLE}

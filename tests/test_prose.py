@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IR_RECORD, spans_in_source
+from conftest import FIXTURES, IR_RECORD, spans_in_source, write_and_validate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +22,10 @@ Q1_2025 = "2025-01-01..2025-03-31"
 
 
 def stated(filing: Filing) -> dict[tuple[str, str], tuple[Decimal, int | None]]:
-    facts = [f for f in filing.facts if f.provenance.rule == "figure stated in prose"]
+    """The company's own figures stated in prose (product lines, on an axis, left out)."""
+    facts = [
+        f for f in filing.facts if f.provenance.rule == "figure stated in prose" and not f.context.members
+    ]
     keys = {(f.concept.split(":")[-1], f.context.period.key): (f.value, f.decimals) for f in facts}
     assert len(keys) == len(facts), "a figure was tagged twice"
     return keys  # type: ignore[return-value]
@@ -43,14 +46,58 @@ def test_seed_record_figures_with_their_periods_and_precision(ir_record: Filing)
     # R&D investment (研发投入 5.62 亿, CAS wording) and cash collected from sales (销售收款)
     assert facts[("ResearchAndDevelopmentInvestment", FY2024)] == (Decimal("562000000"), -6)
     assert facts[("ReceiptsFromSalesOfGoodsAndRenderingOfServices", FY2024)] == (Decimal("2829000000"), -6)
-    # product-line revenues (软件及服务收入 21.52 亿元) are not the company's revenue: not tagged
     assert len(facts) == 9
     assert ir_record.errors == []
 
 
+def test_product_line_revenue_on_the_products_axis(ir_record: Filing, tmp_path: Path) -> None:
+    """按产品类型分，核心的软件及服务收入 21.52 亿元 …；硬件收入 2.93 亿元 …；互联网医疗健康收入 3.37 亿元:
+    revenue of each product line, on ifrs-full:ProductsAndServicesAxis with an extension member
+    labelled as printed, valid in Arelle."""
+    lines = {
+        ir_record_label(ir_record, f.context.members[0].member): f.value
+        for f in ir_record.facts
+        if f.concept == "ifrs-full:Revenue" and f.context.members
+    }
+    assert lines == {
+        "软件及服务": Decimal("2152000000"),
+        "硬件": Decimal("293000000"),
+        "互联网医疗健康": Decimal("337000000"),
+    }
+    assert {m.dimension for f in ir_record.facts for m in f.context.members} == {
+        "ifrs-full:ProductsAndServicesAxis"
+    }
+    _, run = write_and_validate(ir_record, IR_RECORD.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def ir_record_label(filing: Filing, member: str) -> str:
+    return next(c.label("zh-Hans") for c in filing.extension_concepts if c.qname == member)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("2024 年，按产品类型分，软件收入 1.5 亿元；硬件收入 0.5 亿元。", {"软件", "硬件"}),
+        ("2024 年，按产品类型分，软件收入 1.5 亿元。硬件收入 0.5 亿元。", {"软件"}),  # 。 ends it
+        ("2024 年，公司软件收入 1.5 亿元。", set()),  # no breakdown: no product line
+    ],
+)
+def test_a_product_breakdown_holds_until_its_sentence_ends(
+    tmp_path: Path, text: str, lines: set[str]
+) -> None:
+    path = tmp_path / "300999_record.txt"
+    path.write_text(
+        f"证券代码：300999\n示例医疗科技股份有限公司\n投资者关系活动记录表\n{text}\n", encoding="utf-8"
+    )
+    filing = convert(path)
+    found = {ir_record_label(filing, f.context.members[0].member) for f in filing.facts if f.context.members}
+    assert found == lines
+
+
 def test_provenance_points_at_the_printed_number(ir_record: Filing) -> None:
     spanned = spans_in_source(ir_record, IR_RECORD)
-    assert {f.provenance.rule for f in spanned} == {"figure stated in prose"} and len(spanned) == 9
+    assert {f.provenance.rule for f in spanned} == {"figure stated in prose"} and len(spanned) == 12
     revenue = next(f for f in ir_record.facts if f.concept == "ifrs-full:Revenue")
     assert revenue.provenance.raw_text == "27.82" and revenue.provenance.column_header == "亿元"
 
