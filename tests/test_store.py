@@ -139,11 +139,14 @@ def test_data_cube_view_has_one_observation_per_numeric_fact(converted: Path, st
     assert len(observations) == numeric
     assert len(set(cube.subjects(RDF.type, qb.DataSet))) == 3
     # every dimension of the structure is bound on every observation (IC-11), an axis's default
-    # where the fact has no member: scope, component of equity, restatement
+    # where the fact has no member: scope, component of equity, restatement, product line
     dimensions = list(cube.objects(None, qb.dimension))
-    assert len(dimensions) == 6
+    assert len(dimensions) == 7
     for obs in observations:
         assert all(cube.value(obs, d) is not None for d in dimensions)
+    # no two observations of a data set share every dimension's value (IC-12)
+    keys = [(cube.value(o, qb.dataSet), *(cube.value(o, d) for d in dimensions)) for o in observations]
+    assert len(set(keys)) == len(keys)
     revenue = [
         o
         for o in observations
