@@ -81,7 +81,8 @@ def test_push_query_and_push_again(converted: Path, server: str) -> None:
             """PREFIX xfy: <https://xbrlify.org/ns#>
         PREFIX ifrs: <https://xbrl.ifrs.org/taxonomy/2024-03-27/ifrs-full#>
         SELECT DISTINCT ?v WHERE { GRAPH ?g { ?f xfy:concept ifrs:Revenue ; xfy:value ?v .
-        FILTER NOT EXISTS { ?f ifrs:ConsolidatedAndSeparateFinancialStatementsAxis ?m } } }""",
+        FILTER NOT EXISTS { ?f ifrs:ConsolidatedAndSeparateFinancialStatementsAxis ?m }
+        FILTER NOT EXISTS { ?f ifrs:ProductsAndServicesAxis ?n } } }""",
         )
     }
     assert values == {"467049000", "413713000", "300477599.52", "291957202.04", "2782000000", "345000000"}
