@@ -31,7 +31,6 @@ from xbrlify.model import (
     Severity,
 )
 from xbrlify.taxonomy import Taxonomy
-from xbrlify.taxonomy.model import EquityComponent
 
 AXIS = "ifrs-full:ComponentsOfEquityAxis"
 
@@ -292,17 +291,13 @@ def block_facts(block: EquityBlock, taxonomy: Taxonomy, entity: Entity, source: 
                         char_end=r.tail_offset + end,
                         table=f"{block.id} {block.title.text[:40]}",
                         row_label=r.label,
-                        column_header=f"{component_label(component, taxonomy)} | {heading}",
+                        column_header=f"{taxonomy.concept(component.member).label('zh-Hans')} | {heading}",
                         raw_text=r.line.text[r.tail_offset + start : r.tail_offset + end],
                         rule=RULE_BY_POSITION if r.by_position else RULE,
                     ),
                 )
             )
     return facts
-
-
-def component_label(component: EquityComponent, taxonomy: Taxonomy) -> str:
-    return taxonomy.concept(component.member).label("zh-Hans")
 
 
 def _balances(block: EquityBlock) -> Printed:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,30 +104,4 @@ def word_positions(words: list[Word], columns: list[EquityComponent]) -> list[fl
         n = min(found)[1]
         out.append(words[n].x)
         start = n + 1
-    return out if all(a < b for a, b in itertools.pairwise(out)) else None
-
-
-def column_positions(
-    lines: list[Line], columns: list[EquityComponent], geometry: Geometry
-) -> list[float] | None:
-    """The x of each column's heading words on the page (the median of their characters' centres),
-    or None when a heading cannot be found or the headings do not run left to right."""
-    chars: list[tuple[str, Line, int]] = []
-    for line in lines:
-        for k, ch in enumerate(line.text):
-            chars += [(c, line, k) for c in simplified(ch)]
-    joined = "".join(c for c, _, _ in chars)
-    out: list[float] = []
-    for column in columns:
-        m = pattern(column.header).search(joined)
-        if m is None:
-            return None
-        xs = [
-            (b[0] + b[2]) / 2
-            for _, line, k in chars[m.start() : m.end()]
-            if (b := geometry.box(line, k, k + 1))
-        ]
-        if not xs:
-            return None
-        out.append(statistics.median(xs))
     return out if all(a < b for a, b in itertools.pairwise(out)) else None

@@ -13,7 +13,6 @@ from xbrlify.converters import periods
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.equity_heading import (
     Word,
-    column_positions,
     columns_of,
     heading_words,
     word_positions,
@@ -277,9 +276,7 @@ def equity_blocks(
                 )
             )
             if doc.geometry is not None:
-                blocks[-1].positions = word_positions(words, columns) or column_positions(
-                    lines[: head + 2], columns, doc.geometry
-                )
+                blocks[-1].positions = word_positions(words, columns)
     return blocks, findings
 
 

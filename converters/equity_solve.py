@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from xbrlify.converters.numbers import Reading, place
+from xbrlify.converters.numbers import Reading
 from xbrlify.taxonomy.model import EquityComponent
 
 ZERO = Decimal(0)
@@ -81,9 +81,7 @@ def placements(
     n = len(columns)
     components = [i for i, c in enumerate(columns) if c.kind == "component"]
     trailing = [i for i, c in enumerate(columns) if c.kind != "component"]
-    deducted = [i for i in components if columns[i].weight < 0]
-    if components != list(range(len(components))) or len(deducted) > 1:
-        return _placements_by_trial(readings, columns, decimals, tolerance, limit, only)
+    deducted = [i for i in components if columns[i].weight < 0]  # at most one (the taxonomy's check)
     if only is not None:  # the movement can only be printed in these component columns
         components = [c for c in components if c in only]
         deducted = [c for c in deducted if c in only]
@@ -138,36 +136,6 @@ def _component_columns(
     for left in itertools.combinations(before, deducted_value):
         for right in itertools.combinations(after, m - 1 - deducted_value):
             yield (*left, d, *right)
-
-
-def _placements_by_trial(
-    readings: Sequence[Reading],
-    columns: Sequence[EquityComponent],
-    decimals: int,
-    tolerance: Decimal,
-    limit: int,
-    only: Collection[int] | None,
-) -> list[Placement] | None:
-    """Every order-keeping placement tried one by one (columns in an unusual order)."""
-    out: list[Placement] = []
-    scale = Decimal(10) ** decimals
-    n = len(columns)
-    for reading in readings:
-        for positions in place(reading, n):
-            if only is not None and any(columns[c].kind == "component" and c not in only for c in positions):
-                continue
-            slots: list[int | None] = [None] * n
-            values = [ZERO] * n
-            for k, column in enumerate(positions):
-                slots[column] = k
-                values[column] = reading.tokens[k].value or ZERO
-            if _row_adds_up(values, columns, tolerance):
-                out.append(
-                    Placement(reading, tuple(slots), tuple(values), tuple(int(v * scale) for v in values))
-                )
-                if len(out) >= limit:
-                    return out
-    return out
 
 
 @dataclass

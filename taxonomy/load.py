@@ -123,6 +123,18 @@ def _equity_components(concepts: dict[str, Concept]) -> tuple[EquityComponent, .
     return tuple(out)
 
 
+def _check_column_order(components: tuple[EquityComponent, ...]) -> tuple[EquityComponent, ...]:
+    """The statement of changes in equity prints its components before the subtotal, non-controlling
+    and total columns, and deducts one of them (减:库存股): the placement of its cells relies on both."""
+    kinds = [c.kind for c in components]
+    first_other = next((i for i, kind in enumerate(kinds) if kind != "component"), len(kinds))
+    if "component" in kinds[first_other:]:
+        raise TaxonomyError("equity_components.csv: every component must come before the other columns")
+    if sum(1 for c in components if c.weight < 0) > 1:
+        raise TaxonomyError("equity_components.csv: at most one deducted column")
+    return components
+
+
 def _dimensions(concepts: dict[str, Concept]) -> tuple[DimensionMember, ...]:
     out = []
     domains: dict[str, str] = {}
@@ -170,6 +182,6 @@ def load_taxonomy() -> Taxonomy:
     return Taxonomy(
         concepts=concepts,
         layouts=layouts,
-        equity_components=_equity_components(concepts),
+        equity_components=_check_column_order(_equity_components(concepts)),
         dimensions=_dimensions(concepts),
     )

@@ -466,3 +466,13 @@ def test_a_statement_cut_short_is_flagged_and_tags_only_what_its_rows_fix(
     }
     assert read and read <= _tagged(seed004)
     assert not [k for k in read if k[1] == "2024-06-30"]
+
+
+def test_the_taxonomy_prints_components_before_the_totals() -> None:
+    """The cells' placement relies on the format's order: a columns file that breaks it is refused."""
+    from xbrlify.taxonomy.load import TaxonomyError, _check_column_order  # noqa: PLC0415
+
+    components = load_taxonomy().equity_components
+    assert _check_column_order(components) == components
+    with pytest.raises(TaxonomyError, match="before the other columns"):
+        _check_column_order((components[-1], *components[:-1]))
