@@ -102,6 +102,29 @@ def join_wrapped(*parts: str) -> str:
     return out
 
 
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_ENGLISH_FIRST = re.compile(rf"^([^{_CJK}]*?[A-Za-z]{{3}}[^{_CJK}]*?)\s*([{_CJK}][^A-Za-z]*)$")
+_CHINESE_FIRST = re.compile(rf"^([{_CJK}][^A-Za-z]*?)\s*([(（]?[A-Za-z]{{3}}[^{_CJK}]*)$")
+
+
+def bilingual_parts(label: str) -> tuple[str, str] | None:
+    """A label printed in both languages on one line, as bilingual Hong Kong reports print every row
+    (``Cost of sales 銷售成本``, ``毛利 Gross profit``): its Chinese and its English wording; None
+    for a label in one language (a Chinese label with a short Latin code, ``H股``, is one language)."""
+    text = label.strip()
+    m = _ENGLISH_FIRST.match(text)
+    if m:
+        english, chinese = m.group(1), m.group(2)
+    else:
+        m = _CHINESE_FIRST.match(text)
+        if not m:
+            return None
+        chinese, english = m.group(1), m.group(2)
+    if len(re.findall(f"[{_CJK}]", chinese)) < 2:
+        return None
+    return chinese.strip(" |｜/"), english.strip(" |｜/")
+
+
 def is_breakdown(label: str) -> bool:
     """Whether a printed row label opens with 其中 (of which, including)."""
     return label.lstrip().lower().startswith(_BREAKDOWN)

@@ -9,6 +9,7 @@ import unicodedata
 from xbrlify.converters import periods
 from xbrlify.converters.document import Document, Line
 from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
+from xbrlify.converters.labels import bilingual_parts
 from xbrlify.converters.mapping import layout_index
 from xbrlify.converters.numbers import split_label
 from xbrlify.converters.profile import Profile
@@ -39,11 +40,11 @@ _SEPARATE_WORDS = (
 _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
 _HEADER_WORDS = re.compile(
     r"(?:期末|期初|年末|年初|本期|上期|本年|上年)(?:累计数|累计|数)|"
-    r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|万元|百万元|元|单位|币种|"
+    r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|港币|万元|百万元|元|单位|币种|"
     r"\d{4}年(?:半年度|年度|度|末|中期|上半年)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$|hkd|usd)'?000|(?:rmb|hk\$|us\$|hkd|usd)?(?:million|thousands?)|"
     r"(?:rmb|hk\$|us\$|hkd|usd)(?:mn|m)(?=$|[^a-z]|rmb|hk|us)|亿元|"
-    r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,]|\d{1,2}月|[-—–至~]|"
+    r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,|]|\d{1,2}月|[-—–至~]|"
     r"expressedin|renminbi|hongkongdollars?|unitedstatesdollars?|unlessotherwise(?:stated|indicated)|"
     r"本集团|集团|合并|本行|银行|本公司|母公司|公司|thegroup|thecompany|thebank|group|company|bank|"
     r"inthousands(?:of)?|rmb|hk\$|us\$|hkd|usd|[\"“”'‘’]",
@@ -100,8 +101,20 @@ def title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] 
     s = simplified(text)
     if len(s) > 80 or "。" in s:
         return None
-    core = _SCOPE_PREFIX.sub("", s).lower()
-    hits = [
+    hits = _titled(s, layouts)
+    for part in () if hits else bilingual_parts(s) or ():  # a title in both languages on one line
+        hits = _titled(part, layouts)
+        if hits:
+            break
+    if not hits:
+        return None
+    scope = "separate" if any(w in s.lower() for w in _SEPARATE_WORDS) else "consolidated"
+    return hits, scope
+
+
+def _titled(text: str, layouts: list[Layout]) -> list[Layout]:
+    core = _SCOPE_PREFIX.sub("", text).lower()
+    return [
         layout
         for layout in layouts
         if any(
@@ -109,10 +122,6 @@ def title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] 
             for t in (simplified(title).lower() for title in layout.titles)
         )
     ]
-    if not hits:
-        return None
-    scope = "separate" if any(w in s.lower() for w in _SEPARATE_WORDS) else "consolidated"
-    return hits, scope
 
 
 def _best_layout(candidates: list[Layout], body: list[Line]) -> Layout:
@@ -151,6 +160,7 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
     texts = [
         simplified(periods.english_dates(t)) for t in header_lines if not _PREPARER.search(simplified(t))
     ]
+    whole = "|".join(texts)
     best: list[Column] = []
     for i in range(len(texts)):
         for j in (i + 1, i + 2):
@@ -160,10 +170,11 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
                 cols = [Column(Instant(instant=_end_of_day(d)), chunk) for d in periods.instants(chunk)]
             else:
                 cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
+            cols = _printed_once(cols, whole)
             if len(cols) > len(best):
                 best = cols
     if len(best) < 2 and layout.period_type == "instant":
-        best = _year_columns(texts) or best
+        best = _printed_once(_year_columns(texts), whole) or best
     if len(best) < 2:
         best = _bare_year_columns(texts, layout, profile) or best
     if len(best) >= 2:
@@ -181,6 +192,22 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
 
 _GROUP_WORDS = re.compile(r"本集团|集团|合并|thegroup|group|consolidated", re.IGNORECASE)
 _PARENT_WORDS = re.compile(r"本行|银行|本公司|母公司|thebank|thecompany|bank|company", re.IGNORECASE)
+
+
+def _printed_once(columns: list[Column], header: str) -> list[Column]:
+    """The columns of a header printed in two languages (``2024 2023`` over ``二零二四年 二零二三年``,
+    a dateline ``As at 31 December 2024 於二零二四年十二月三十一日``) once: periods that repeat in
+    the same order are one set of columns, unless the header names the group's and the parent's
+    columns side by side (本集团 2023 2022 | 本行 2023 2022)."""
+    half = len(columns) // 2
+    if (
+        len(columns) < 2
+        or len(columns) % 2
+        or [c.period for c in columns[:half]] != [c.period for c in columns[half:]]
+        or (_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
+    ):
+        return columns
+    return _printed_once(columns[:half], header)
 
 
 def _scope_groups(columns: list[Column], header: str) -> list[Column]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from xbrlify.converters.labels import normalize, without_parenthetical, wording_key
+from xbrlify.converters.labels import bilingual_parts, normalize, without_parenthetical, wording_key
 from xbrlify.taxonomy import Layout, LayoutRow
 
 
@@ -27,6 +27,17 @@ class LayoutIndex:
                         self.loose[key].append(row)
 
     def _lookup(self, table: dict[str, list[LayoutRow]], label: str) -> list[LayoutRow]:
+        """Rows of the table's kind for a label; a bilingual label by its Chinese, then its English
+        wording."""
+        found = self._lookup_one(table, label)
+        parts = None if found else bilingual_parts(label)
+        for part in parts or ():
+            found = self._lookup_one(table, part)
+            if found:
+                break
+        return found
+
+    def _lookup_one(self, table: dict[str, list[LayoutRow]], label: str) -> list[LayoutRow]:
         key = normalize(label)
         found = table.get(key) or table.get(without_parenthetical(key))
         if found is not None or self.items.get(key) or self.sections.get(key):

@@ -79,6 +79,24 @@ def dangling(label: str) -> bool:
     return bool(_DANGLING.search(label))
 
 
+def script(text: str) -> str | None:
+    """The one script a label is printed in: "zh" (CJK, no Latin words), "en" (Latin words, no CJK),
+    or None for a label in both or in neither."""
+    cjk = re.search(r"[\u3400-\u9fff]", text) is not None
+    latin = re.search(r"[A-Za-z]{2}", text) is not None
+    return None if cjk == latin else ("zh" if cjk else "en")
+
+
+def is_translation(label: str, above: Entry | None, line: Line) -> bool:
+    """A line without figures that prints, in the other language, the label of the row with figures
+    right above it: a bilingual report's label stacked in two lines (``Revenue 5 1,520,400`` over
+    ``營業額``)."""
+    if above is None or not above[2] or above[0].number != line.number - 1:
+        return False
+    here, there = script(label), script(above[1])
+    return here is not None and there is not None and here != there
+
+
 def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:  # list[Entry]
     """The table's lines split into label and numbers, without column headings repeated in the body;
     a line of heading words that finishes the label above it (…owners of the / Company) is kept."""
@@ -166,6 +184,8 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             continue
         label = printed_label
         tail = "" if _only_note(raw_tail, marker, table, index, label, last_order) else raw_tail
+        if not tail and is_translation(label, split[at - 1] if at else None, line):
+            continue
         if not tail:
             sec = index.section(label, last_order)
             if sec is None and pending and not index.knows(label):

@@ -81,8 +81,13 @@ _MONTH_NAMES = {
     for name in names
 }
 _MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
-_EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s*{_MONTH}(?:\s*,?\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
-_EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:\s*,\s*((?:19|20)\d{{2}}))?\b", re.IGNORECASE)
+# a date ends where no Latin letter or digit follows, so one glued to Chinese (``31 December 2024於``) reads
+_EN_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})\s*{_MONTH}(?:\s*,?\s*((?:19|20)\d{{2}}))?(?![A-Za-z0-9])", re.IGNORECASE
+)
+_EN_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s*(\d{{1,2}})(?:\s*,\s*((?:19|20)\d{{2}}))?(?![A-Za-z0-9])", re.IGNORECASE
+)
 _EN_ENDED = re.compile(
     r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(half[- ]?year)|(year))\s*(?:period\s*)?ended\s*"
     r"(?=\d{4}年|\d{1,2}月)",

@@ -30,6 +30,8 @@ TEXTS = {
     "04321_harbourline_2024_interim_results_en": FIXTURES
     / "english/04321_harbourline_2024_interim_results_en.txt",
     "600999_wanyuan_2023_annual": FIXTURES / "units/600999_wanyuan_2023_annual.txt",
+    "08899_lotusbay_2024_annual_results_bilingual": FIXTURES
+    / "bilingual/08899_lotusbay_2024_annual_results_bilingual.txt",
 }
 VARIANTS = ("columns", "first_line", "labels_first", "last_column_apart")
 
@@ -109,7 +111,9 @@ def test_tab_separated_text_gives_the_facts_of_the_text(stem: str, from_text: di
     assert _codes(filing) == _codes(from_text[stem])
 
 
-_HEADING_CELL = re.compile(r"(?:19|20)\d\d|rmb|hk\$|人民|港元|千元|audited|審核|审核|'000", re.IGNORECASE)
+_HEADING_CELL = re.compile(
+    r"(?:19|20)\d\d|二零|rmb|hk\$|人民|港元|千元|audited|審核|审核|'000", re.IGNORECASE
+)
 _NUMBER_CELL = re.compile(r"^[-–—(（]?[\d,.]+[)）]?$|^[-–—]$")
 
 
@@ -140,7 +144,9 @@ def test_glued_cells_give_the_facts_of_the_text(
     the first runs on from the notes above)."""
     text = (PDFS / f"{stem}.layout.txt").read_text(encoding="utf-8")
     glued = tmp_path / f"{stem}.txt"
-    glued.write_text((_prior_column_first(text) if prior_first else text).replace("\t", ""), encoding="utf-8")
+    cells = _prior_column_first(text) if prior_first else text
+    # a bilingual label's two languages glued too (``Property, plant and equipment物業、廠房及設備``)
+    glued.write_text(cells.replace("\t", "").replace("｜", ""), encoding="utf-8")
     filing = convert(glued)
     assert _facts(filing) == _facts(from_text[stem])
     assert _codes(filing) == _codes(from_text[stem])
