@@ -377,3 +377,42 @@ def test_impairment_of_goodwill_line_is_its_ifrs_concept(tmp_path: Path) -> None
     assert not [f for f in filing.findings if f.code.startswith("calc-") and f.severity is not Severity.INFO]
     _, run = write_and_validate(filing, "05678_goodwill", tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CONSOLIDATED STATEMENT OF INCOME",
+        "CONSOLIDATED INCOME STATEMENT",
+        "CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND COMPREHENSIVE INCOME",
+        "Consolidated Statement of Profit and Loss",
+    ],
+)
+def test_income_statement_title_wordings(title: str, english: Filing, tmp_path: Path) -> None:
+    text = ENGLISH.read_text(encoding="utf-8")
+    source = tmp_path / "01234_retitled.txt"
+    source.write_text(
+        text.replace("CONSOLIDATED STATEMENT OF PROFIT OR LOSS AND OTHER COMPREHENSIVE INCOME", title),
+        encoding="utf-8",
+    )
+    retitled = convert(source)
+    assert {(f.concept, f.context.period.key, f.value) for f in retitled.facts if f.unit} == {
+        (f.concept, f.context.period.key, f.value) for f in english.facts if f.unit
+    }
+
+
+def test_financial_year_ending_in_march(tmp_path: Path) -> None:
+    # a Hong Kong financial year to 31 March: "For the year ended 31 March 2024" over "2024 2023"
+    text = (
+        ENGLISH.read_text(encoding="utf-8")
+        .replace("31 December", "31 March")
+        .replace("31 DECEMBER", "31 MARCH")
+    )
+    source = tmp_path / "01234_march_year_end.txt"
+    source.write_text(text, encoding="utf-8")
+    filing = convert(source)
+    assert filing.document.period is not None and filing.document.period.key == "2023-04-01..2024-03-31"
+    assert value(filing, "Revenue", "2023-04-01..2024-03-31") == Decimal("852316000")
+    assert value(filing, "Revenue", "2022-04-01..2023-03-31") == Decimal("790204000")
+    assert value(filing, "NoncurrentAssets", "2023-03-31") == Decimal("508924000")
+    assert [f for f in filing.findings if f.severity is not Severity.INFO] == []
