@@ -121,13 +121,20 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     anchored = {f.concept for f in calc_findings if f.code == "calc-anchored"}
     # a summation its extension rows complete is no longer incomplete, as resolve reported it; and
     # in a table whose lines of a concept became extension concepts, resolve's checks of that
-    # concept concern no fact
+    # concept concern no fact, and those of a total it is an item of lacked a line they could not count
     untagged = {(f.table, f.concept) for f in findings if f.code == "concept-of-two-lines"}
+    layout_by_table = {t.id: t.layout for t in tables}
+
+    def involves_untagged(f: Finding) -> bool:
+        layout = layout_by_table.get(f.table or "")
+        items = {a.child for a in layout.arcs if a.parent == f.concept} if layout else set()
+        return any((f.table, c) in untagged for c in {f.concept, *items})
+
     findings = [
         f
         for f in findings
         if not (f.code == "calc-incomplete" and f.concept in anchored)
-        and not (f.code == "calc-inconsistent-in-document" and (f.table, f.concept) in untagged)
+        and not (f.code == "calc-inconsistent-in-document" and involves_untagged(f))
     ]
     findings += calc_findings
     findings += check_identities(facts)
