@@ -30,7 +30,8 @@ from xbrlify.model import (
     Provenance,
     Severity,
 )
-from xbrlify.taxonomy import Taxonomy
+from xbrlify.taxonomy import Concept, Taxonomy
+from xbrlify.taxonomy.model import EquityComponent, Label
 
 AXIS = "ifrs-full:ComponentsOfEquityAxis"
 
@@ -86,15 +87,29 @@ def _equations(block: EquityBlock) -> list[ColumnEquation]:
     if opening and stated:
         out.append(ColumnEquation(opening[0], tuple((k, 1) for k in stated)))
     layout_rows = {r.layout_row.concept: r.layout_row for r in rows}
-    children: dict[str, list[tuple[int, int]]] = {}
+    printed = {k for k, r in enumerate(rows) if r.tail}
+    direct: dict[str, list[tuple[int, int]]] = {}
     for arc in block.layout.arcs:
         for k in by_concept.get(arc.child, []):
+            if k not in printed:
+                continue  # a heading without figures (期内其他全面收益 over its items)
             child = layout_rows[arc.child]
             parent_row = next((r for r in block.layout.rows if r.concept == arc.parent), None)
             child_sign = 1 if rows[k].amount else child.sign
             sign = arc.weight * child_sign * (parent_row.sign if parent_row else 1)
-            children.setdefault(arc.parent, []).append((k, sign))
-    printed = {k for k, r in enumerate(rows) if r.tail}
+            direct.setdefault(arc.parent, []).append((k, sign))
+
+    def terms_of(parent: str, depth: int = 3) -> list[tuple[int, int]]:
+        """A movement's printed items; an item printed without figures stands for its own items."""
+        out = list(direct.get(parent, []))
+        for arc in block.layout.arcs:
+            named = {rows[k].layout_row.concept for k, _ in out}
+            if arc.parent == parent and arc.child not in named and depth:
+                out += [(k, arc.weight * w) for k, w in terms_of(arc.child, depth - 1)]
+        return out
+
+    children = {parent: terms_of(parent) for parent in {a.parent for a in block.layout.arcs}}
+    children = {parent: terms for parent, terms in children.items() if terms}
     for parent, terms in children.items():
         for k in by_concept.get(parent, []):
             if k in printed:
@@ -245,6 +260,11 @@ def _take(row: EquityRow, options: list[Placement]) -> None:
         row.spans[c] = next(iter(spans))  # type: ignore[assignment]
 
 
+def _column_name(component: EquityComponent, taxonomy: Taxonomy) -> str:
+    """A column's name: an extension member's heading as printed, else its member's label."""
+    return component.label or taxonomy.concept(component.member).label("zh-Hans")
+
+
 def block_facts(block: EquityBlock, taxonomy: Taxonomy, entity: Entity, source: str) -> list[Fact]:
     """Facts of a resolved block: one per determined cell, on the components-of-equity axis."""
     facts: list[Fact] = []
@@ -291,7 +311,7 @@ def block_facts(block: EquityBlock, taxonomy: Taxonomy, entity: Entity, source: 
                         char_end=r.tail_offset + end,
                         table=f"{block.id} {block.title.text[:40]}",
                         row_label=r.label,
-                        column_header=f"{taxonomy.concept(component.member).label('zh-Hans')} | {heading}",
+                        column_header=f"{_column_name(component, taxonomy)} | {heading}",
                         raw_text=r.line.text[r.tail_offset + start : r.tail_offset + end],
                         rule=RULE_BY_POSITION if r.by_position else RULE,
                     ),
@@ -324,9 +344,10 @@ def _balances(block: EquityBlock) -> Printed:
 
 def equity_facts(
     doc: Document, profile: Profile, taxonomy: Taxonomy, printed: Printed
-) -> tuple[list[Fact], list[Finding]]:
-    """Facts and findings of every statement of changes in equity; `printed`: what the balance
-    sheet tagged (its balances anchor the opening and closing rows)."""
+) -> tuple[list[Fact], list[Finding], list[Concept]]:
+    """Facts and findings of every statement of changes in equity, and the extension members of
+    the columns IFRS names no member for; `printed`: what the balance sheet tagged (its balances
+    anchor the opening and closing rows)."""
     blocks, findings = equity_blocks(doc, profile, taxonomy)
     anchors = dict(printed)
     results: dict[str, list[Finding]] = {}
@@ -348,4 +369,15 @@ def equity_facts(
             for key, value in _balances(block).items():
                 anchors.setdefault(key, value)
     facts = [f for block in blocks for f in block_facts(block, taxonomy, profile.entity, doc.source)]
-    return facts, findings + [f for block in blocks for f in results[block.id]]
+    members = {
+        c.member: Concept(
+            qname=c.member,
+            data_type="member",
+            period_type="duration",
+            labels=(Label(lang="zh-Hans", text=c.label or c.member),),
+        )
+        for block in blocks
+        for c in block.columns
+        if c.label is not None and any(m.member == c.member for f in facts for m in f.context.members)
+    }
+    return facts, findings + [f for block in blocks for f in results[block.id]], list(members.values())

@@ -4,22 +4,38 @@ the CAS format fixes (实收资本, 优先股 / 永续债 / 其他, 资本公积
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from xbrlify.converters.document import Box, Geometry, Line
+from xbrlify.converters.facts import EXTENSION_PREFIX
+from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.text import simplified
 from xbrlify.taxonomy.model import EquityComponent
 
 
-def columns_of(header: str, components: tuple[EquityComponent, ...]) -> list[EquityComponent]:
-    """The component columns a heading names, in the format's order (heading lines joined by ``|``,
-    so that a wrapped word such as 其他 | 综合收益 is still found by its distinctive part)."""
+def columns_of(
+    header: str, components: tuple[EquityComponent, ...], printed_order: bool = False
+) -> list[EquityComponent]:
+    """The component columns a heading names (heading lines joined by ``|``, so that a wrapped word
+    such as 其他 | 综合收益 is still found by its distinctive part): in the format's order, or with
+    `printed_order` the components in the order the heading prints them (an IFRS statement orders
+    its reserves as it likes), then the subtotal, non-controlling and total columns."""
     text = re.sub(r"\s+", "", simplified(header))
     joined = text.replace("|", "")  # a word wrapped at a line end (其他综合收 | 益)
-    return [c for c in components if (p := pattern(c.header)).search(text) or p.search(joined)]
+    found = [c for c in components if (p := pattern(c.header)).search(text) or p.search(joined)]
+    if not printed_order:
+        return found
+
+    def printed_at(c: EquityComponent) -> int:
+        m = pattern(c.header).search(joined)
+        return m.start() if m else len(joined)
+
+    parts = sorted((c for c in found if c.kind == "component"), key=printed_at)
+    return parts + [c for c in found if c.kind != "component"]
 
 
 @cache
@@ -30,10 +46,11 @@ def pattern(header: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Word:
-    """A heading word on the page and the x of its centre."""
+    """A heading word on the page: the x of its centre and the y of its top."""
 
     text: str
     x: float
+    y: float = 0.0
 
 
 def heading_words(lines: list[Line], geometry: Geometry) -> list[Word]:
@@ -59,19 +76,89 @@ def heading_words(lines: list[Line], geometry: Geometry) -> list[Word]:
         if run:
             runs.append(run)
     words = [
-        Word(simplified("".join(c for c, _ in r)), (r[0][1][0] + r[-1][1][2]) / 2) for r in runs if len(r) > 1
+        Word(simplified("".join(c for c, _ in r)), (r[0][1][0] + r[-1][1][2]) / 2, r[0][1][1])
+        for r in runs
+        if len(r) > 1
     ]
-    stacks: list[tuple[list[str], float, float]] = []  # characters, x, bottom
+    stacks: list[tuple[list[str], float, float, float]] = []  # characters, x, top, bottom
     for ch, box in sorted((r[0] for r in runs if len(r) == 1), key=lambda cb: cb[1][1]):
         x = (box[0] + box[2]) / 2
-        for n, (chars, sx, bottom) in enumerate(stacks):
+        for n, (chars, sx, top, bottom) in enumerate(stacks):
             if abs(sx - x) < 2 and 0 <= box[1] - bottom < 1.5 * (box[3] - box[1]):
-                stacks[n] = ([*chars, ch], sx, box[3])
+                stacks[n] = ([*chars, ch], sx, top, box[3])
                 break
         else:
-            stacks.append(([ch], x, box[3]))
-    words += [Word(simplified("".join(chars)), x) for chars, x, _ in stacks]
+            stacks.append(([ch], x, box[1], box[3]))
+    words += [Word(simplified("".join(chars)), x, top) for chars, x, top, _ in stacks]
     return sorted(words, key=lambda w: w.x)
+
+
+_RESERVE = re.compile(r"储备$|(?i:reserves?$)")
+_SAME_COLUMN = 8.0  # points between the centres of a heading's words stacked in one column
+
+
+_CAPTION = re.compile(r"应占|归属于|(?i:attributable)")
+
+
+def heading_cells(words: list[Word]) -> list[Word]:
+    """The heading's words stacked in one column (法定 over 盈余储备) joined top to bottom into that
+    column's heading, left to right; the words over several columns (本公司权益股东应占), the
+    units and dates under or over them (人民币千元) and stray characters are no column's."""
+    cells: list[list[Word]] = []
+    named = [
+        w for w in words if len(w.text) > 1 and not _CAPTION.search(w.text) and not is_header_line(w.text)
+    ]
+    for word in sorted(named, key=lambda w: w.x):
+        if cells and abs(word.x - sum(w.x for w in cells[-1]) / len(cells[-1])) < _SAME_COLUMN:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return [
+        Word(
+            "".join(w.text for w in sorted(c, key=lambda w: w.y)),
+            sum(w.x for w in c) / len(c),
+            min(w.y for w in c),
+        )
+        for c in cells
+    ]
+
+
+def printed_columns(
+    cells: list[Word], components: tuple[EquityComponent, ...], standard: str
+) -> tuple[list[EquityComponent], list[float]]:
+    """The columns of a heading read cell by cell, left to right, and the x of each: a cell a
+    column's pattern names is that column; a reserve no pattern names (权益储备, 反向收购储备) is
+    a column of its own, an extension member labelled as printed (`extension_member`)."""
+    columns: list[EquityComponent] = []
+    positions: list[float] = []
+    for cell in cells:
+        known = next(
+            (c for c in components if c not in columns and pattern(c.header).search(cell.text)), None
+        )
+        if known is None and _RESERVE.search(cell.text):
+            known = extension_column(cell.text, standard)
+        if known is not None:
+            columns.append(known)
+            positions.append(cell.x)
+    kinds = ["component", "subtotal", "nci", "total"]
+    order = sorted(range(len(columns)), key=lambda k: (kinds.index(columns[k].kind), k))
+    return [columns[k] for k in order], [positions[k] for k in order]
+
+
+def extension_column(heading: str, standard: str) -> EquityComponent:
+    """A reserve column IFRS names no member for, as an extension member named by a digest of its
+    printed heading."""
+    digest = hashlib.sha1(heading.encode()).hexdigest()[:8].upper()
+    return EquityComponent(
+        member=f"{EXTENSION_PREFIX}:EquityComponent{digest}Member",
+        kind="component",
+        weight=1,
+        header=re.escape(heading),
+        balance=None,
+        standards=(standard,),
+        order=-1,
+        label=heading,
+    )
 
 
 @cache

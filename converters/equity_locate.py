@@ -5,6 +5,7 @@ that adds up across the row."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,7 +15,9 @@ from xbrlify.converters.document import Document, Line
 from xbrlify.converters.equity_heading import (
     Word,
     columns_of,
+    heading_cells,
     heading_words,
+    printed_columns,
     word_positions,
 )
 from xbrlify.converters.equity_solve import ZERO, Placement, placements
@@ -73,6 +76,38 @@ class EquityBlock:
     positions: list[float] | None = None  # where each column's heading is printed (a PDF's x, points)
 
 
+_AUDIT_NOTE = re.compile(
+    r"[()（）]|未经审核|经审核|未经审计|经审计|经重列|重列|unaudited|audited|restated|as\s*previously\s*reported",
+    re.IGNORECASE,
+)
+_DATED_BALANCE = re.compile(
+    r"^(?:balance)?(?:as)?(?:at|于|於)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:之?(?:结余|余额|balance))?$",
+    re.IGNORECASE,
+)
+
+
+def balance_date(label: str) -> dt.date | None:
+    """The date of a balance row labelled by its date, as IFRS statements label them (``At 1 January
+    2024 (audited)``, ``於二零二四年六月三十日(未經審核)``, ``Balance at 31 December 2023``)."""
+    text = periods.arabic_dates(simplified(periods.english_dates(label, lone_years=False)))
+    m = _DATED_BALANCE.match(re.sub(r"\s+", "", _AUDIT_NOTE.sub("", text)))
+    return periods.safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?=\s|$)")
+
+
+def split_row(text: str) -> tuple[str, str, int, bool]:
+    """`split_label`, keeping in the label the year a dated balance's label ends with (``At 1
+    January 2023 100,000 250,000``: the year is no cell)."""
+    label, tail, offset, marker = split_label(text)
+    m = _YEAR_CELL.match(tail)
+    if label and m and balance_date(f"{label} {m.group(1)}") is not None:
+        rest = tail[m.end() :]
+        return f"{label} {m.group(1)}", rest.lstrip(), offset + m.end() + len(rest) - len(rest.lstrip()), marker
+    return label, tail, offset, marker
+
+
 def _caption(above: list[Line], most: int = 3) -> list[Line]:
     """The lines printed just over a block's 项目 line that carry no figures (本期金额, 上期金额)."""
     out: list[Line] = []
@@ -102,6 +137,7 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
     """The movements under a block's heading (a label wrapped onto the next line rejoined), the
     findings for printed values no layout row names, and how many lines the heading took."""
     index = layout_index(layout)
+    balances = {r.instant: r for r in layout.rows if r.instant and not r.members}
     rows: list[EquityRow] = []
     findings: list[Finding] = []
     after = 0
@@ -109,17 +145,32 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
     first = None
     while k < len(lines):
         at, line = k, lines[k]
-        label, tail, offset, _ = split_label(line.text)
+        label, tail, offset, _ = split_row(line.text)
         row = index.item(label, None, after) if label else None
+        if row is None and label and balance_date(label) is not None:
+            # a balance labelled by its date: the block's first is its opening balance
+            opened = any(r.layout_row.instant == "opening" for r in rows)
+            row = balances.get("closing" if opened else "opening")
         if row is None and label and k + 1 < len(lines):
             # a label wrapped onto the next line; the values stand on either line
-            n_label, n_tail, n_offset, _ = split_label(lines[k + 1].text)
+            n_label, n_tail, n_offset, _ = split_row(lines[k + 1].text)
             if not (tail and n_tail) and (not n_label or index.item(n_label, None, after) is None):
                 joined = index.item(join_wrapped(label, n_label), None, after)
                 if joined is not None:
                     row, k, label = joined, k + 1, join_wrapped(label, n_label)
                     if not tail and n_tail:
                         tail, offset, line = n_tail, n_offset, lines[k]
+        if row is None and label and not tail and k + 2 < len(lines):
+            # a label over three lines, its values on the last (按公允值计入其他全面收益之 | 债务工具之
+            # 公允值变动 | (扣除税项) 1,226 …)
+            (m_label, m_tail, _, _), (z_label, z_tail, z_offset, _) = (
+                split_row(lines[k + 1].text),
+                split_row(lines[k + 2].text),
+            )
+            joined = index.item(join_wrapped(label, m_label, z_label), None, after) if not m_tail else None
+            if joined is not None and z_tail:
+                row, k, label = joined, k + 2, join_wrapped(label, m_label, z_label)
+                tail, offset, line = z_tail, z_offset, lines[k]
         k += 1
         if first is None:
             balance = row is not None and row.instant is not None and not row.members
@@ -137,6 +188,17 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
             above = rows[-1]  # the values of a label wrapped over the lines above
             above.tail, above.tail_offset, above.line = tail, offset, line
             continue
+        if row is None and label and tail and rows and not rows[-1].tail:
+            # the values on the last line of a label whose first line alone names a row
+            # (出售一间附属公司部分权益 | 而无导致失去控制权 9,303 …)
+            whole = join_wrapped(rows[-1].label, label)
+            joined = index.item(whole, None, rows[-1].layout_row.order)
+            if joined is None and rows[-1].layout_row.instant and balance_date(whole):
+                joined = rows[-1].layout_row  # a dated balance's audit note and values on the next line
+            if joined is not None and line.number - rows[-1].line.number <= 2:
+                rows[-1] = EquityRow(line, whole, joined, tail, offset)
+                after = joined.order + 1
+                continue
         if row is None:
             if tail:
                 findings.append(
@@ -154,6 +216,73 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
     return rows, findings, first if first is not None else len(lines)
 
 
+@dataclass
+class _Segment:
+    """One period's part of a statement's body: its lines, movements, heading and period."""
+
+    lines: list[Line]
+    rows: list[EquityRow]
+    findings: list[Finding]
+    header: str  # the heading's lines joined by ``|``
+    heading: list[Line]  # the heading's lines, for their words' positions in a PDF
+    period: Duration | None
+
+
+def _item_segments(body: list[Line], layout: Layout, profile: Profile) -> list[_Segment]:
+    """Blocks opened by a 项目 (Item) line, each dated by its heading or the caption over it
+    (本期金额 / 上期金额), the first by the statement's own dateline when it prints no other."""
+    starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
+    stated = _block_period(" ".join(ln.text for ln in body[: starts[0]]), profile, None) if starts else None
+    out = []
+    for b, start in enumerate(starts):
+        stop = starts[b + 1] if b + 1 < len(starts) else len(body)
+        lines = body[start:stop]
+        heading = _ITEMS_HEADING.sub("", lines[0].text)
+        rows, row_findings, head = _rows(lines[1:], layout)
+        header = "|".join([heading, *(ln.text for ln in lines[1 : head + 1])])
+        period = _block_period(header, profile, None) or _block_period(
+            " ".join(ln.text for ln in _caption(body[:start])), profile, stated if b == 0 else None
+        )
+        heading_lines = [*_caption(body[:start], 8), *lines[: head + 1]]
+        out.append(_Segment(lines, rows, row_findings, header, heading_lines, period))
+    return out
+
+
+def _dated_segments(body: list[Line], layout: Layout) -> list[_Segment]:
+    """Blocks between balances labelled by their dates (``At 1 January 2024`` … ``At 30 June
+    2024``), under one heading printed above the first: a balance printed right after another opens
+    the next block, one followed by movements closes its block and opens the next (``At 31 December
+    2023`` between two years' movements)."""
+    dated = [k for k, line in enumerate(body) if balance_date(split_row(line.text)[0] or "-") is not None]
+    if len(dated) < 2:
+        return []
+    heading = body[: dated[0]]
+    header = "|".join(ln.text for ln in heading)
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for n, k in enumerate(dated):
+        if start is None:
+            start = k
+            continue
+        spans.append((start, k))
+        following = dated[n + 1] if n + 1 < len(dated) else None
+        start = None if following == k + 1 else k
+    out = []
+    for a, last in spans:
+        opening = balance_date(split_row(body[a].text)[0])
+        closing = balance_date(split_row(body[last].text)[0])
+        z = last
+        if not split_row(body[z].text)[1] and z + 1 < len(body) and split_row(body[z + 1].text)[1]:
+            z += 1  # the closing balance's values on the line under its date
+        period = None
+        if opening is not None and closing is not None:
+            begin = opening if opening.day == 1 else opening + dt.timedelta(days=1)
+            period = Duration(start=begin, end=closing) if begin < closing else None
+        rows, row_findings, _ = _rows(body[a : z + 1], layout)
+        out.append(_Segment(body[a : z + 1], rows, row_findings, header, heading, period))
+    return out
+
+
 def equity_blocks(
     doc: Document, profile: Profile, taxonomy: Taxonomy
 ) -> tuple[list[EquityBlock], list[Finding]]:
@@ -162,6 +291,7 @@ def equity_blocks(
     equity = [lay for lay in layouts if lay.statement == "changes_in_equity"]
     if not equity or not taxonomy.equity_components:
         return [], []
+    components = taxonomy.components_for(profile.standard)
     blocks: list[EquityBlock] = []
     findings: list[Finding] = []
     for i, title in enumerate(doc.lines):
@@ -177,14 +307,14 @@ def equity_blocks(
             if PAGE_NUMBER_MARKED.match(line.text):
                 continue
             if title_layouts(line.text, layouts) or (
-                ends_statement(line.text) and len(columns_of(line.text, taxonomy.equity_components)) < 2
+                ends_statement(line.text) and len(columns_of(line.text, components)) < 2
             ):
                 break  # the next statement's title, or the signatures or prose (a long heading is neither)
             body.append(line)
         else:
             truncated = True
-        starts = [k for k, line in enumerate(body) if _ITEMS_HEADING.match(line.text)]
-        if not starts:
+        segments = _item_segments(body, layout, profile) or _dated_segments(body, layout)
+        if not segments:
             continue
         if truncated:
             findings.append(
@@ -196,27 +326,24 @@ def equity_blocks(
                     "or statement after it: the document may be cut short",
                 )
             )
-        preamble = [line.text for line in body[: starts[0]]]
+        preamble = [line.text for line in body[: body.index(segments[0].lines[0])]]
         scale, currency = unit_of([t for t in preamble if is_unit_line(t)] or preamble, profile.currency)
-        stated = _block_period(" ".join(preamble), profile, None)
-        for b, start in enumerate(starts):
-            stop = starts[b + 1] if b + 1 < len(starts) else len(body)
-            lines = body[start:stop]
-            heading = _ITEMS_HEADING.sub("", lines[0].text)
-            rows, row_findings, head = _rows(lines[1:], layout)
-            header = "|".join([heading, *(ln.text for ln in lines[1 : head + 1])])
+        printed_order = profile.standard == "IFRS"  # IFRS fixes no order of the reserves' columns
+        for segment in segments:
+            lines, rows, header, period = segment.lines, segment.rows, segment.header, segment.period
             block_id = f"E{len(blocks) + 1}"
-            findings += [f.model_copy(update={"table": block_id}) for f in row_findings]
-            period = _block_period(header, profile, None) or _block_period(
-                " ".join(ln.text for ln in _caption(body[:start])), profile, stated if b == 0 else None
-            )
-            columns = columns_of(header, taxonomy.equity_components)
+            findings += [f.model_copy(update={"table": block_id}) for f in segment.findings]
+            columns = columns_of(header, components, printed_order)
             words: list[Word] = []
+            placed: list[float] | None = None
             if doc.geometry is not None:  # a PDF's heading read by position: vertical words too
-                words = heading_words([*_caption(body[:start], 8), *lines[: head + 1]], doc.geometry)
-                by_position = columns_of("|".join(w.text for w in words), taxonomy.equity_components)
+                words = heading_words(segment.heading, doc.geometry)
+                if printed_order:  # column by column: stacked words joined, unnamed reserves kept
+                    by_position, at = printed_columns(heading_cells(words), components, profile.standard)
+                else:
+                    by_position, at = columns_of("|".join(w.text for w in words), components), None
                 if len(by_position) > len(columns):
-                    columns = by_position
+                    columns, placed = by_position, at
             if period is None or not any(c.kind == "total" for c in columns) or not rows:
                 findings.append(
                     Finding(
@@ -276,7 +403,7 @@ def equity_blocks(
                 )
             )
             if doc.geometry is not None:
-                blocks[-1].positions = word_positions(words, columns)
+                blocks[-1].positions = placed or word_positions(words, columns)
     return blocks, findings
 
 

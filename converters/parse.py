@@ -303,4 +303,22 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 )
             )
         table.rows.append(row)
+    _before_tax(table, index)
     return findings
+
+
+_OCI_TAX = "ifrs-full:IncomeTaxRelatingToComponentsOfOtherComprehensiveIncome"
+_NET_OF_TAX = "ifrs-full:OtherComprehensiveIncomeNetOfTax"
+_BEFORE_TAX = "ifrs-full:OtherComprehensiveIncomeBeforeTax"
+
+
+def _before_tax(table: Table, index: LayoutIndex) -> None:
+    """Items of other comprehensive income printed above the income tax relating to them are
+    amounts before tax: each takes its before-tax concept (the statement of changes in equity
+    prints the same items net of tax)."""
+    taxed = {r.section for r in table.rows if (r.concept or "").startswith(_OCI_TAX)}
+    twins = {r.concept: r for r in index.layout.rows if (r.concept or "").startswith(_BEFORE_TAX)}
+    for r in table.rows:
+        if r.section in taxed and (r.concept or "").startswith(_NET_OF_TAX):
+            twin = twins.get((r.concept or "").replace(_NET_OF_TAX, _BEFORE_TAX))
+            r.layout_row = twin or r.layout_row

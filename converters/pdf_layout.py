@@ -38,11 +38,14 @@ class _Glyph(NamedTuple):
     spaced: bool = False  # the text layer puts a space after it
 
 
-_REVERSED_ROW = re.compile(r"^(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*\s+){2,}\D*[\u4e00-\u9fff]\D*$")
+# a row's cells (figures, and dashes for nil among them) and then its label
+_REVERSED_ROW = re.compile(
+    r"^(?=[^\u4e00-\u9fff]*\d)(?:(?:[\d,.()（）\-–]*\d[\d,.()（）\-–]*|[–—-])\s+){2,}\D*[\u4e00-\u9fff]\D*$"
+)
 _CELL = r"(?:[(（]?-?\d[\d,]*(?:\.\d+)?[)）]?|[–—-])"
 _NUMBER_ONLY = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
 _STATEMENT_PAGE = re.compile(
-    r"財務狀況表|财务状况表|資產負債表|资产负债表|損益|损益|收益表|利潤表|利润表|現金流量表|现金流量表"
+    r"財務狀況表|财务状况表|資產負債表|资产负债表|損益|损益|收益表|利潤表|利润表|現金流量表|现金流量表|權益變動表|权益变动表"
 )
 
 
@@ -68,6 +71,11 @@ def looks_reversed(text: str) -> bool:
     upright = sum(1 for ln in lines if ln[-1] in "。：，）)" or ln[0] in "（")
     statement = any(_is_statement_title(ln) for ln in lines)
     return statement and len(rows) >= 2 and mirrored >= 3 and mirrored > 2 * upright
+
+
+def holds_statement(text: str) -> bool:
+    """A page that prints a primary statement's title (its first page or a continued one)."""
+    return any(_is_statement_title(ln.strip()) for ln in text.splitlines() if ln.strip())
 
 
 def looks_columnar(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from xbrlify.converters.equity import AXIS as COMPONENTS_AXIS
 from xbrlify.converters.equity import equity_facts
 from xbrlify.converters.facts import printed_values, table_facts
 from xbrlify.converters.locate import locate
@@ -18,6 +19,7 @@ from xbrlify.converters.validate import (
     check_identities,
     deduplicate,
     filing_calculations,
+    unbound_cells,
 )
 from xbrlify.model import Context, DocumentInfo, Duration, Entity, Fact, Filing, Finding, Provenance, Severity
 from xbrlify.taxonomy import Taxonomy, load_taxonomy
@@ -85,9 +87,10 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         printed.setdefault(table.layout.id, set()).update(f.concept for f in table_fact_list)
         findings += mapped
         extensions.update({c.qname: c for c in ext})
-    stated_equity, equity_findings = equity_facts(doc, prof, taxonomy, printed_values(facts))
+    stated_equity, equity_findings, equity_members = equity_facts(doc, prof, taxonomy, printed_values(facts))
     facts += stated_equity
     findings += equity_findings
+    extensions.update({m.qname: m for m in equity_members})
     if not tables:
         stated, prose_findings, members = prose_facts(doc, prof, taxonomy)
         facts += stated
@@ -107,6 +110,8 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
     used = {t.layout.id: t.layout for t in tables}
     calculations = filing_calculations(facts, unread, used.values(), printed)
+    facts, untagged_cells = unbound_cells(facts, calculations, COMPONENTS_AXIS)
+    findings += untagged_cells
     unmapped: dict[str, list[int]] = {}  # layout → lines tagged with extension concepts
     layout_of = {t.id: t.layout.id for t in tables}
     for f in facts:

@@ -18,7 +18,13 @@ from xbrlify.converters.document import Box, Document, Line
 from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.furniture import PAGE_NUMBER, drop_furniture, page_furniture
 from xbrlify.converters.locate import is_header_line
-from xbrlify.converters.pdf_layout import baseline_lines, looks_columnar, looks_reversed, positioned_lines
+from xbrlify.converters.pdf_layout import (
+    baseline_lines,
+    holds_statement,
+    looks_columnar,
+    looks_reversed,
+    positioned_lines,
+)
 from xbrlify.converters.text import as_spaces
 from xbrlify.model import Fact
 
@@ -138,7 +144,8 @@ def read_pdf(path: Path) -> Document:
     if sum(len(t.strip()) for t in texts) < _MIN_TEXT_CHARS:
         raise ConversionError("no-text-layer", "the PDF has no text layer (scanned images?); OCR it first")
     pages: list[list[tuple[str, int | tuple[Box | None, ...]]]] = [list(_page_lines(t)) for t in texts]
-    reversed_pages = [i for i, t in enumerate(texts, start=1) if looks_reversed(t)]
+    # rebuilt from glyph positions: the pages of the statements (the notes' tables are not read)
+    reversed_pages = [i for i, t in enumerate(texts, start=1) if looks_reversed(t) and holds_statement(t)]
     if reversed_pages:
         for page_number, rebuilt in baseline_lines(data, reversed_pages).items():
             pages[page_number - 1] = list(rebuilt)

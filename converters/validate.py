@@ -65,6 +65,45 @@ def filing_calculations(
     return out
 
 
+def unbound_cells(
+    facts: list[Fact], calculations: dict[str, list[CalculationArc]], axis: str
+) -> tuple[list[Fact], list[Finding]]:
+    """The facts on `axis` (the statement of changes in equity's columns) without those that would
+    bind a summation of the filing's calculations incompletely in their column: a column that
+    reports a total and some of its items but not the others (total comprehensive income and the
+    profit for the period, with no line of other comprehensive income printed) would read as
+    inconsistent, so its items are not tagged; a finding says which."""
+    on_axis = [f for f in facts if any(m.dimension == axis for m in f.context.members)]
+    by_context: dict[tuple[str, str], dict[str, Fact]] = {}
+    for f in on_axis:
+        key = (f.context.period.key, str(sorted((m.dimension, m.member) for m in f.context.members)))
+        by_context.setdefault(key, {})[f.concept] = f
+    summations: dict[tuple[str, str, str], set[str]] = {}
+    for layout, arcs in calculations.items():
+        for a in arcs:
+            summations.setdefault((layout, a.network, a.parent), set()).add(a.child)
+    dropped: dict[str, set[str]] = {}  # total → items left untagged
+    drop: set[int] = set()
+    for cells in by_context.values():
+        for (_, _, parent), items in summations.items():
+            present = items & cells.keys()
+            if parent in cells and present and present != items:
+                drop |= {id(cells[c]) for c in present}
+                dropped.setdefault(parent, set()).update(present)
+    findings = [
+        Finding(
+            severity=Severity.INFO,
+            code="equity-cells-untagged",
+            concept=parent,
+            message=f"the component columns' {', '.join(sorted(items))} are not tagged: the statement of "
+            f"changes in equity prints {parent} with them but not every item of its summation, which "
+            "would read as inconsistent",
+        )
+        for parent, items in sorted(dropped.items())
+    ]
+    return [f for f in facts if id(f) not in drop], findings
+
+
 _LEFT_OUT = 3  # at most this many of the unmapped rows among a summation's lines are not part of it
 
 

@@ -117,6 +117,7 @@ def _equity_components(concepts: dict[str, Concept]) -> tuple[EquityComponent, .
                 weight=int(r["weight"]),
                 header=r["header"],
                 balance=r["balance"] or None,
+                standards=tuple(r["standards"].split("|")),
                 order=i,
             )
         )
@@ -125,13 +126,18 @@ def _equity_components(concepts: dict[str, Concept]) -> tuple[EquityComponent, .
 
 def _check_column_order(components: tuple[EquityComponent, ...]) -> tuple[EquityComponent, ...]:
     """The statement of changes in equity prints its components before the subtotal, non-controlling
-    and total columns, and deducts one of them (减:库存股): the placement of its cells relies on both."""
-    kinds = [c.kind for c in components]
-    first_other = next((i for i, kind in enumerate(kinds) if kind != "component"), len(kinds))
-    if "component" in kinds[first_other:]:
-        raise TaxonomyError("equity_components.csv: every component must come before the other columns")
-    if sum(1 for c in components if c.weight < 0) > 1:
-        raise TaxonomyError("equity_components.csv: at most one deducted column")
+    and total columns, and deducts one of them at most (减:库存股): the placement of its cells relies
+    on both; each standard's columns name each member once."""
+    for standard in sorted({s for c in components for s in c.standards}):
+        own = [c for c in components if standard in c.standards]
+        kinds = [c.kind for c in own]
+        first_other = next((i for i, kind in enumerate(kinds) if kind != "component"), len(kinds))
+        if "component" in kinds[first_other:]:
+            raise TaxonomyError("equity_components.csv: every component must come before the other columns")
+        if sum(1 for c in own if c.weight < 0) > 1:
+            raise TaxonomyError(f"equity_components.csv: at most one deducted column ({standard})")
+        if len({c.member for c in own}) != len(own):
+            raise TaxonomyError(f"equity_components.csv: a member named twice for {standard}")
     return components
 
 

@@ -184,7 +184,9 @@ class EquityComponent(BaseModel):
     the subtotal attributable to owners of the parent, which with non-controlling interests makes
     the total; a statement without a subtotal column (the parent company's) adds its components
     straight to the total. `header` is the pattern that finds the column in the printed heading,
-    `balance` the balance-sheet concept its opening and closing balances also report."""
+    `balance` the balance-sheet concept its opening and closing balances also report, `standards`
+    the statements that print it (a CAS heading's 资本公积 and a Hong Kong one's 资本储备 are
+    different columns)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -193,7 +195,9 @@ class EquityComponent(BaseModel):
     weight: int
     header: str
     balance: str | None
+    standards: tuple[str, ...] = ("CAS", "IFRS")
     order: int
+    label: str | None = None  # an extension member's heading, as printed
 
 
 class DimensionMember(BaseModel):
@@ -224,6 +228,11 @@ class Taxonomy(BaseModel):
 
     def concept(self, qname: str) -> Concept:
         return self.concepts[qname]
+
+    def components_for(self, standard: str) -> tuple[EquityComponent, ...]:
+        """The columns a statement of changes in equity of a standard may print, in the order the
+        format prints its fixed ones."""
+        return tuple(c for c in self.equity_components if standard in c.standards)
 
     def layouts_for(self, standard: str) -> list[Layout]:
         return [lay for lay in self.layouts.values() if lay.standard == standard]

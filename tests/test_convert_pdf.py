@@ -143,7 +143,7 @@ def test_equity_columns_by_position_without_the_balance_sheet(annual: Filing) ->
     blocks are left to the arithmetic and the positions of the headings on the page: the same
     cells, in the same columns, as with the balances."""
     doc = read(ANNUAL)
-    facts, findings = equity_facts(doc, profile(doc, None), load_taxonomy(), {})
+    facts, findings, _ = equity_facts(doc, profile(doc, None), load_taxonomy(), {})
     assert not [f for f in findings if f.severity is not Severity.INFO]
     read_by_position = _keys(facts)
     with_balances = _keys([f for f in annual.facts if (f.provenance.rule or "").startswith("equity-matrix")])

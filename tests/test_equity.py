@@ -188,7 +188,7 @@ def _read(text: str, tmp_path: Path, printed: Printed) -> tuple[list[Fact], list
     source = tmp_path / "600000_2024_annual.txt"
     source.write_text(text, encoding="utf-8")
     doc = read(source)
-    facts, findings = equity_facts(doc, profile(doc, ENTITY), load_taxonomy(), printed)
+    facts, findings, _ = equity_facts(doc, profile(doc, ENTITY), load_taxonomy(), printed)
     return facts, [f.code for f in findings]
 
 
@@ -309,7 +309,7 @@ def test_special_reserve_used_is_an_amount_whatever_its_printed_sign(tmp_path: P
 
 def test_heading_words_wrapped_over_lines_still_name_their_columns() -> None:
     """A heading printed with its words broken over lines (其他 | 综合收益, 一般 | 风险准备)."""
-    components = load_taxonomy().equity_components
+    components = load_taxonomy().components_for("CAS")
     header = (
         "2023年半年度|归属于母公司所有者权益少数股东权益所有者权益合计|"
         "实收资本(或股本)其他权益工具资本公积其他专项盈余公积一般未分配利润其他小计|"
@@ -472,7 +472,7 @@ def test_the_taxonomy_prints_components_before_the_totals() -> None:
     """The cells' placement relies on the format's order: a columns file that breaks it is refused."""
     from xbrlify.taxonomy.load import TaxonomyError, _check_column_order  # noqa: PLC0415
 
-    components = load_taxonomy().equity_components
+    components = load_taxonomy().components_for("CAS")
     assert _check_column_order(components) == components
     with pytest.raises(TaxonomyError, match="before the other columns"):
         _check_column_order((components[-1], *components[:-1]))

@@ -1,0 +1,247 @@
+"""IFRS statements of changes in equity (Hong Kong reports): blocks between balances labelled by
+their dates, reserves' columns in the order the heading prints them, unnamed reserves as
+extension members, and the text layer of a real report read right to left."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, write_and_validate
+
+from xbrlify.converters.equity_heading import Word, columns_of, heading_cells, printed_columns
+from xbrlify.converters.equity_locate import balance_date
+from xbrlify.converters.pipeline import convert
+from xbrlify.converters.profile import entity_from
+from xbrlify.model import Filing, Severity
+from xbrlify.taxonomy import load_taxonomy
+
+INTERIM = FIXTURES / "equity" / "07788_brightpath_2024_interim_results_en.txt"
+REPORT = ROOT / "examples" / "filings" / "00607_fullshare_2023_interim_tc.pdf"
+AXIS = "ifrs-full:ComponentsOfEquityAxis"
+
+
+def cell(filing: Filing, concept: str, period: str, member: str | None) -> Decimal | None:
+    """The value of a statement of changes in equity's cell (member None: the total column)."""
+    found = [
+        f
+        for f in filing.facts
+        if f.concept == f"ifrs-full:{concept}"
+        and f.context.period.key == period
+        and [m.member for m in f.context.members if m.dimension == AXIS] == ([member] if member else [])
+        and not [m for m in f.context.members if m.dimension != AXIS]
+    ]
+    assert len(found) <= 1
+    return found[0].value if found and isinstance(found[0].value, Decimal) else None
+
+
+@pytest.mark.parametrize(
+    ("label", "day"),
+    [
+        ("At 1 January 2023 (audited)", dt.date(2023, 1, 1)),
+        ("於二零二三年六月三十日（未經審核）", dt.date(2023, 6, 30)),
+        ("Balance at 31 December 2023", dt.date(2023, 12, 31)),
+        ("As at 30 June 2024 (restated)", dt.date(2024, 6, 30)),
+        ("Profit for the period", None),
+        ("Dividends paid (note 10)", None),
+    ],
+)
+def test_balance_dates(label: str, day: dt.date | None) -> None:
+    assert balance_date(label) == day
+
+
+def test_reserves_in_printed_order() -> None:
+    components = load_taxonomy().components_for("IFRS")
+    header = "Share capital Exchange reserve Share premium Retained earnings Sub-total"
+    header += " Non-controlling interests Total equity"
+    assert [c.member.split(":")[1] for c in columns_of(header, components, printed_order=True)] == [
+        "IssuedCapitalMember",
+        "ReserveOfExchangeDifferencesOnTranslationMember",
+        "SharePremiumMember",
+        "RetainedEarningsMember",
+        "EquityAttributableToOwnersOfParentMember",
+        "NoncontrollingInterestsMember",
+        "EquityMember",
+    ]
+    # CAS's 资本公积 is the share premium; a Hong Kong heading's 资本储备 (capital reserve) is not
+    cas = load_taxonomy().components_for("CAS")
+    assert [c.member for c in columns_of("资本公积", cas)] == ["ifrs-full:SharePremiumMember"]
+    assert [c.member for c in columns_of("资本储备", components)] == ["ifrs-full:CapitalReserveMember"]
+
+
+def test_stacked_heading_words_and_unnamed_reserves() -> None:
+    words = [
+        Word("股本", 110, 164),
+        Word("权益储备", 130, 164),
+        Word("法定", 172, 157),
+        Word("盈余储备", 170, 164),
+        Word("本公司权益股东应占", 208, 143),  # a caption over several columns
+        Word("反向", 272, 157),
+        Word("收购储备", 269, 164),
+        Word("人民币千元", 270, 171),  # the unit under every column
+        Word("总计", 332, 164),
+        Word("非控股权益", 347, 164),
+        Word("总权益", 370, 164),
+    ]
+    cells = heading_cells(words)
+    assert [c.text for c in cells] == [
+        "股本",
+        "权益储备",
+        "法定盈余储备",
+        "反向收购储备",
+        "总计",
+        "非控股权益",
+        "总权益",
+    ]
+    columns, positions = printed_columns(cells, load_taxonomy().components_for("IFRS"), "IFRS")
+    names = [c.member for c in columns]
+    assert names[0] == "ifrs-full:IssuedCapitalMember" and names[2] == "ifrs-full:StatutoryReserveMember"
+    assert names[1].startswith("ext:EquityComponent") and columns[1].label == "权益储备"
+    assert names[3].startswith("ext:EquityComponent") and columns[3].label == "反向收购储备"
+    assert names[4:] == [
+        "ifrs-full:EquityAttributableToOwnersOfParentMember",
+        "ifrs-full:NoncontrollingInterestsMember",
+        "ifrs-full:EquityMember",
+    ]
+    assert positions == sorted(positions)
+
+
+@pytest.fixture(scope="module")
+def interim() -> Filing:
+    return convert(INTERIM)
+
+
+def test_two_blocks_between_dated_balances(interim: Filing) -> None:
+    h1_2023, h1_2024 = "2023-01-01..2023-06-30", "2024-01-01..2024-06-30"
+    # the opening balance at 1 January is the balance at the end of 31 December
+    assert cell(interim, "Equity", "2022-12-31", None) == Decimal("795000000")
+    assert cell(
+        interim, "Equity", "2022-12-31", "ifrs-full:ReserveOfExchangeDifferencesOnTranslationMember"
+    ) == Decimal("-5000000")
+    assert cell(interim, "ProfitLoss", h1_2023, "ifrs-full:RetainedEarningsMember") == Decimal("60000000")
+    assert cell(interim, "OtherComprehensiveIncome", h1_2024, None) == Decimal("-4000000")
+    # a debit movement is its amount: dividends of 40,000 to owners and 1,000 to non-controlling interests
+    assert cell(interim, "DividendsPaid", h1_2024, "ifrs-full:RetainedEarningsMember") == Decimal("40000000")
+    assert cell(interim, "DividendsPaid", h1_2024, "ifrs-full:NoncontrollingInterestsMember") == Decimal(
+        "1000000"
+    )
+    assert cell(interim, "IssueOfEquity", h1_2024, "ifrs-full:SharePremiumMember") == Decimal("45000000")
+    transfers = "IncreaseDecreaseThroughTransfersAndOtherChangesEquity"
+    assert cell(interim, transfers, h1_2023, "ifrs-full:OtherReservesMember") == Decimal("2000000")
+    assert cell(interim, transfers, h1_2023, "ifrs-full:RetainedEarningsMember") == Decimal("-2000000")
+    # the closing balances are the balance sheet's
+    assert cell(interim, "Equity", "2024-06-30", None) == Decimal("956000000")
+    assert cell(
+        interim, "Equity", "2024-06-30", "ifrs-full:EquityAttributableToOwnersOfParentMember"
+    ) == Decimal("930000000")
+    assert cell(interim, "Equity", "2023-06-30", "ifrs-full:NoncontrollingInterestsMember") == Decimal(
+        "22000000"
+    )
+    assert [f for f in interim.findings if f.severity is not Severity.INFO] == []
+
+
+def test_interim_statement_of_changes_in_equity_passes_arelle(interim: Filing, tmp_path: Path) -> None:
+    _, run = write_and_validate(interim, INTERIM.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.fixture(scope="module")
+def report() -> Filing:
+    return convert(REPORT, entity=entity_from("HKEX:607"))
+
+
+def _members(filing: Filing) -> set[str]:
+    return {m.member for f in filing.facts for m in f.context.members if m.dimension == AXIS}
+
+
+def test_real_report_read_right_to_left(report: Filing) -> None:
+    """00607's statement of changes in equity: fourteen columns, three of them reserves IFRS names
+    no member for, both periods; every column rolls forward and ties to the balance sheet."""
+    h1_2023, h1_2022 = "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"
+    assert cell(report, "Equity", "2023-06-30", None) == Decimal("17962008000")
+    assert cell(report, "Equity", "2022-12-31", "ifrs-full:IssuedCapitalMember") == Decimal("219904000")
+    assert cell(
+        report, "Equity", "2022-06-30", "ifrs-full:ReserveOfExchangeDifferencesOnTranslationMember"
+    ) == Decimal("10768000")
+    assert cell(report, "ComprehensiveIncome", h1_2023, "ifrs-full:NoncontrollingInterestsMember") == Decimal(
+        "269019000"
+    )
+    assert cell(report, "IssueOfEquity", h1_2022, "ifrs-full:SharePremiumMember") == Decimal("227057000")
+    ownership = (
+        "IncreaseDecreaseThroughChangesInOwnershipInterestsInSubsidiariesThatDoNotResultInLossOfControl"
+    )
+    assert cell(report, ownership, h1_2022, "ifrs-full:NoncontrollingInterestsMember") == Decimal(
+        "1629972000"
+    )
+    # the release of the exchange reserve on a disposal is a reclassification out of OCI (a debit)
+    reclassified = "ReclassificationAdjustmentsOnExchangeDifferencesOnTranslationNetOfTax"
+    assert cell(
+        report, reclassified, h1_2022, "ifrs-full:ReserveOfExchangeDifferencesOnTranslationMember"
+    ) == Decimal("11552000")
+    extensions = {c.qname: c for c in report.extension_concepts if c.data_type == "member"}
+    labels = {extensions[m].label("zh-Hans") for m in _members(report) if m.startswith("ext:")}
+    assert labels == {"权益储备", "雇员股份信托储备", "反向收购储备"}
+    assert not [
+        f for f in report.findings if f.code.startswith("equity-") and f.severity is not Severity.INFO
+    ]
+
+
+def test_items_of_a_summation_the_statement_does_not_complete_are_not_tagged(report: Filing) -> None:
+    """The statement prints the profit and the total comprehensive income of each column but no
+    line of other comprehensive income: its profit cells are left out, with a finding, so that the
+    instance's calculations stay consistent; the total column's profit is the income statement's."""
+    h1_2023 = "2023-01-01..2023-06-30"
+    assert cell(report, "ProfitLoss", h1_2023, "ifrs-full:RetainedEarningsMember") is None
+    assert cell(report, "ProfitLoss", h1_2023, None) == Decimal("170012000")
+    untagged = [f for f in report.findings if f.code == "equity-cells-untagged"]
+    assert [f.concept for f in untagged] == ["ifrs-full:ComprehensiveIncome"]
+
+
+def test_income_statement_items_above_their_tax_are_before_tax(report: Filing) -> None:
+    """The income statement prints its OCI items over 有關該等項目之所得稅 (the tax relating to
+    them): they are amounts before tax; the statement of changes in equity's are net of tax."""
+    h1_2023 = "2023-01-01..2023-06-30"
+    before = (
+        "OtherComprehensiveIncomeBeforeTaxFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncome"
+    )
+    assert cell(report, before, h1_2023, None) == Decimal("-890000")
+    net = "OtherComprehensiveIncomeNetOfTaxFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncome"
+    assert cell(report, net, h1_2023, None) == Decimal("-1226000")
+    assert not [f for f in report.findings if f.severity is Severity.ERROR]
+
+
+def test_real_report_passes_arelle(report: Filing, tmp_path: Path) -> None:
+    _, run = write_and_validate(report, "00607", tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "inconsistent" not in run.stdout + run.stderr
+
+
+ANNUAL_2023 = """At 1 January 2023 100,000 250,000 30,000 (5,000) 400,000 775,000 20,000 795,000
+Profit for the year – – – – 100,000 100,000 4,000 104,000
+Other comprehensive income for the year – – – 4,000 – 4,000 – 4,000
+Total comprehensive income for the year – – – 4,000 100,000 104,000 4,000 108,000
+Dividends paid – – – – (25,000) (25,000) – (25,000)
+Transfer to reserves – – 5,000 – (5,000) – – –
+At 31 December 2023 100,000 250,000 35,000 (1,000) 470,000 854,000 24,000 878,000
+"""
+
+
+def test_a_balance_between_two_years_closes_one_and_opens_the_next(tmp_path: Path) -> None:
+    """``At 31 December 2023`` followed by the next year's movements: the closing balance of 2023
+    and the opening balance of the six months to 30 June 2024."""
+    text = INTERIM.read_text(encoding="utf-8")
+    start = text.index("At 1 January 2023 (audited)")
+    end = text.index("Profit for the period", text.index("At 1 January 2024 (audited)"))
+    source = tmp_path / "07788_annual_blocks.txt"
+    source.write_text(text[:start] + ANNUAL_2023 + text[end:], encoding="utf-8")
+    filing = convert(source)
+    fy2023, h1_2024 = "2023-01-01..2023-12-31", "2024-01-01..2024-06-30"
+    assert cell(filing, "ProfitLoss", fy2023, "ifrs-full:RetainedEarningsMember") == Decimal("100000000")
+    assert cell(filing, "Equity", "2023-12-31", "ifrs-full:OtherReservesMember") == Decimal("35000000")
+    assert cell(filing, "IssueOfEquity", h1_2024, "ifrs-full:IssuedCapitalMember") == Decimal("5000000")
+    assert cell(filing, "Equity", "2024-06-30", None) == Decimal("956000000")
+    assert not [
+        f for f in filing.findings if f.code.startswith("equity-") and f.severity is not Severity.INFO
+    ]
