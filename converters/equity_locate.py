@@ -104,7 +104,8 @@ def split_row(text: str) -> tuple[str, str, int, bool]:
     m = _YEAR_CELL.match(tail)
     if label and m and balance_date(f"{label} {m.group(1)}") is not None:
         rest = tail[m.end() :]
-        return f"{label} {m.group(1)}", rest.lstrip(), offset + m.end() + len(rest) - len(rest.lstrip()), marker
+        skipped = m.end() + len(rest) - len(rest.lstrip())
+        return f"{label} {m.group(1)}", rest.lstrip(), offset + skipped, marker
     return label, tail, offset, marker
 
 
