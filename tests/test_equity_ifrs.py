@@ -245,3 +245,39 @@ def test_a_balance_between_two_years_closes_one_and_opens_the_next(tmp_path: Pat
     assert not [
         f for f in filing.findings if f.code.startswith("equity-") and f.severity is not Severity.INFO
     ]
+
+
+CHINESE_WORDING = [
+    ("Attributable to owners of the Company", "本公司拥有人应占"),
+    ("Share capital Share premium Other reserves Exchange reserve", "股本 股份溢价 其他储备 汇兑储备"),
+    ("Retained earnings Sub-total Non-controlling interests Total equity", "保留盈利 小计 非控股权益 总权益"),
+    ("At 1 January 2023 (audited)", "于2023年1月1日(经审核)"),
+    ("At 30 June 2023 (unaudited)", "于2023年6月30日(未经审核)"),
+    ("At 1 January 2024 (audited)", "于2024年1月1日(经审核)"),
+    ("At 30 June 2024 (unaudited)", "于2024年6月30日(未经审核)"),
+    ("Other comprehensive income for the period", "期内其他全面收益"),
+    ("Total comprehensive income for the period", "期内全面收益总额"),
+    ("Profit for the period", "期内溢利"),
+    ("Dividends paid", "已付股息"),
+    ("Transfer to reserves", "转拨至储备"),
+    ("Issue of shares", "发行股份"),
+]
+
+
+def test_chinese_wording_gives_the_same_cells(interim: Filing, tmp_path: Path) -> None:
+    text = INTERIM.read_text(encoding="utf-8")
+    head, statement = text.split("CONDENSED CONSOLIDATED STATEMENT OF CHANGES IN EQUITY\n")
+    for english, chinese in CHINESE_WORDING:
+        assert english in statement
+        statement = statement.replace(english, chinese)
+    source = tmp_path / "07788_chinese_wording.txt"
+    source.write_text(head + "简明综合权益变动表\n" + statement, encoding="utf-8")
+
+    def cells(filing: Filing) -> set[tuple[str, str, object, tuple[str, ...]]]:
+        return {
+            (f.concept, f.context.period.key, f.value, tuple(m.member for m in f.context.members))
+            for f in filing.facts
+            if f.context.members
+        }
+
+    assert cells(convert(source)) == cells(interim)
