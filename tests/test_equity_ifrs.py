@@ -9,12 +9,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, write_and_validate
+from conftest import FIXTURES, ROOT, arelle_validate, write_and_validate
+from pyshacl import validate
+from rdflib import Graph
 
 from xbrlify.converters.equity_heading import Word, columns_of, heading_cells, printed_columns
 from xbrlify.converters.equity_locate import balance_date
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.profile import entity_from
+from xbrlify.export.rdf import serialize
 from xbrlify.model import Filing, Severity
 from xbrlify.taxonomy import load_taxonomy
 
@@ -281,3 +284,15 @@ def test_chinese_wording_gives_the_same_cells(interim: Filing, tmp_path: Path) -
         }
 
     assert cells(convert(source)) == cells(interim)
+
+
+def test_outputs_with_extension_members_conform_and_load(report: Filing, tmp_path: Path) -> None:
+    """The 00607 filing's RDF (with its reserves' extension members) conforms to the SHACL shapes,
+    and its xBRL-JSON loads in Arelle."""
+    shapes = Graph().parse(ROOT / "schemas" / "xbrlify-shapes.ttl")
+    graph = Graph().parse(data=serialize(report, ("ttl",))["ttl"], format="turtle")
+    ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
+    assert ok, text
+    write_and_validate(report, "00607", tmp_path)
+    run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", tmp_path / "00607" / "00607.json", oim=True)
+    assert run.returncode == 0, run.stdout + run.stderr
