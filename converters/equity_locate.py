@@ -345,6 +345,7 @@ def equity_blocks(
                     by_position, at = columns_of("|".join(w.text for w in words), components), None
                 if len(by_position) > len(columns):
                     columns, placed = by_position, at
+            columns = _owners_only(columns, components)
             if period is None or not any(c.kind == "total" for c in columns) or not rows:
                 findings.append(
                     Finding(
@@ -406,6 +407,18 @@ def equity_blocks(
             if doc.geometry is not None:
                 blocks[-1].positions = placed or word_positions(words, columns)
     return blocks, findings
+
+
+def _owners_only(
+    columns: list[EquityComponent], components: tuple[EquityComponent, ...]
+) -> list[EquityComponent]:
+    """The columns of a group without non-controlling interests: its last column (Total, 总计) is
+    the total equity, not a subtotal attributable to owners."""
+    kinds = [c.kind for c in columns]
+    total = next((c for c in components if c.kind == "total"), None)
+    if total is None or "total" in kinds or "nci" in kinds or kinds[-1:] != ["subtotal"]:
+        return columns
+    return [*columns[:-1], total]
 
 
 def magnitude(row: LayoutRow, taxonomy: Taxonomy) -> bool:

@@ -296,3 +296,15 @@ def test_outputs_with_extension_members_conform_and_load(report: Filing, tmp_pat
     write_and_validate(report, "00607", tmp_path)
     run = arelle_validate(tmp_path / "xbrlify-taxonomy.zip", tmp_path / "00607" / "00607.json", oim=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_group_without_non_controlling_interests_ends_on_its_total() -> None:
+    """Columns ``… Retained earnings Total`` and no non-controlling interests: Total is the total
+    equity (the axis default), not a subtotal attributable to owners."""
+    filing = convert(FIXTURES / "equity" / "07790_brightpath_owners_only_equity.txt")
+    assert cell(filing, "Equity", "2024-06-30", None) == Decimal("930000000")
+    assert cell(
+        filing, "DividendsPaid", "2024-01-01..2024-06-30", "ifrs-full:RetainedEarningsMember"
+    ) == Decimal("40000000")
+    assert "ifrs-full:EquityAttributableToOwnersOfParentMember" not in _members(filing)
+    assert not [f for f in filing.findings if f.code.startswith("equity-")]
