@@ -374,10 +374,10 @@ def equity_facts(
             qname=c.member,
             data_type="member",
             period_type="duration",
-            labels=(Label(lang="zh-Hans", text=c.label or c.member),),
+            labels=(Label(lang="zh-Hans" if re.search("[\u4e00-\u9fff]", c.label) else "en", text=c.label),),
         )
         for block in blocks
         for c in block.columns
-        if c.label is not None and any(m.member == c.member for f in facts for m in f.context.members)
+        if c.label and any(m.member == c.member for f in facts for m in f.context.members)
     }
     return facts, findings + [f for block in blocks for f in results[block.id]], list(members.values())

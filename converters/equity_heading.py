@@ -145,6 +145,29 @@ def printed_columns(
     return [columns[k] for k in order], [positions[k] for k in order]
 
 
+def with_unnamed_reserves(
+    header: str, columns: list[EquityComponent], standard: str
+) -> list[EquityComponent]:
+    """A text heading's columns (`columns_of` in printed order) with the reserves between them that
+    no pattern names (``Merger reserve Equity reserve Statutory reserve``: Equity reserve) as
+    extension columns, in printed order."""
+    flat = re.sub(r"\s+", "", simplified(header))
+    joined = flat.replace("|", "")
+    found = sorted(
+        (m.start(), m.end(), c) for c in columns if (m := pattern(c.header).search(joined)) is not None
+    )
+    if len(found) < 2:
+        return columns
+    placed: list[tuple[int, EquityComponent]] = [(start, c) for start, _, c in found]
+    for (_, end, _), (start, _, _) in itertools.pairwise(found):
+        gap = joined[end:start]
+        if gap and len(gap) <= 40 and _RESERVE.search(gap):
+            printed = re.search(r"\s*".join(map(re.escape, gap)), header, re.IGNORECASE)
+            placed.append((end, extension_column(printed.group(0) if printed else gap, standard)))
+    parts = [c for _, c in sorted(placed, key=lambda p: p[0]) if c.kind == "component"]
+    return parts + [c for c in columns if c.kind != "component"]
+
+
 def extension_column(heading: str, standard: str) -> EquityComponent:
     """A reserve column IFRS names no member for, as an extension member named by a digest of its
     printed heading."""

@@ -18,6 +18,7 @@ from xbrlify.converters.equity_heading import (
     heading_cells,
     heading_words,
     printed_columns,
+    with_unnamed_reserves,
     word_positions,
 )
 from xbrlify.converters.equity_solve import ZERO, Placement, placements
@@ -335,6 +336,8 @@ def equity_blocks(
             block_id = f"E{len(blocks) + 1}"
             findings += [f.model_copy(update={"table": block_id}) for f in segment.findings]
             columns = columns_of(header, components, printed_order)
+            if printed_order:
+                columns = with_unnamed_reserves(header, columns, profile.standard)
             words: list[Word] = []
             placed: list[float] | None = None
             if doc.geometry is not None:  # a PDF's heading read by position: vertical words too

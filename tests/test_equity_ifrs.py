@@ -308,3 +308,17 @@ def test_a_group_without_non_controlling_interests_ends_on_its_total() -> None:
     ) == Decimal("40000000")
     assert "ifrs-full:EquityAttributableToOwnersOfParentMember" not in _members(filing)
     assert not [f for f in filing.findings if f.code.startswith("equity-")]
+
+
+def test_unnamed_reserve_in_a_text_heading() -> None:
+    """A text heading ``Share capital Share premium Equity reserve Exchange reserve …``: the reserve
+    no pattern names is an extension column between the columns it is printed between."""
+    filing = convert(FIXTURES / "equity" / "07791_brightpath_equity_reserve.txt")
+    extensions = {c.qname: c for c in filing.extension_concepts if c.data_type == "member"}
+    (member,) = extensions
+    assert extensions[member].label("en") == "Equity reserve"
+    assert cell(filing, "Equity", "2024-06-30", member) == Decimal("35000000")
+    assert cell(
+        filing, "IncreaseDecreaseThroughTransfersAndOtherChangesEquity", "2023-01-01..2023-06-30", member
+    ) == (Decimal("2000000"))
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
