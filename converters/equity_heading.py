@@ -160,12 +160,32 @@ def with_unnamed_reserves(
         return columns
     placed: list[tuple[int, EquityComponent]] = [(start, c) for start, _, c in found]
     for (_, end, _), (start, _, _) in itertools.pairwise(found):
-        gap = joined[end:start]
-        if gap and len(gap) <= 40 and _RESERVE.search(gap):
-            printed = re.search(r"\s*".join(map(re.escape, gap)), header, re.IGNORECASE)
-            placed.append((end, extension_column(printed.group(0) if printed else gap, standard)))
+        for k, heading in enumerate(_reserves_between(joined[end:start], columns, header)):
+            placed.append((end + k, extension_column(heading, standard)))
     parts = [c for _, c in sorted(placed, key=lambda p: p[0]) if c.kind == "component"]
     return parts + [c for c in columns if c.kind != "component"]
+
+
+def _reserves_between(gap: str, columns: list[EquityComponent], header: str) -> list[str]:
+    """The reserves printed between two named columns that no pattern names, as printed; one per
+    column when the heading prints each in English and in Chinese (``Equity reserve 權益儲備``)."""
+    for c in columns:  # a named column's other language
+        gap = pattern(c.header).sub("|", gap)
+    pieces = [
+        p for chunk in gap.split("|") for p in re.findall(r".+?(?:储备|(?i:reserves?)(?![a-z]))", chunk)
+    ]
+    english = [p for p in pieces if re.search("[A-Za-z]", p)]
+    chinese = [p for p in pieces if not re.search("[A-Za-z]", p)]
+    if english and chinese and len(english) != len(chinese):
+        return []  # which English heading is which Chinese one is not clear
+
+    def printed(piece: str) -> str:
+        found = re.search(r"\s*".join(map(re.escape, piece)), header, re.IGNORECASE)
+        return found.group(0) if found else piece
+
+    if english and chinese:
+        return [f"{printed(e)} {c}" for e, c in zip(english, chinese, strict=True)]
+    return [printed(p) for p in pieces if len(p) <= 40]
 
 
 def extension_column(heading: str, standard: str) -> EquityComponent:

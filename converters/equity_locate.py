@@ -346,8 +346,8 @@ def equity_blocks(
                     by_position, at = printed_columns(heading_cells(words), components, profile.standard)
                 else:
                     by_position, at = columns_of("|".join(w.text for w in words), components), None
-                if len(by_position) > len(columns):
-                    columns, placed = by_position, at
+                if len(by_position) > len(columns) or (printed_order and len(by_position) == len(columns)):
+                    columns, placed = by_position, at  # the page's positions over the text's order
             columns = _owners_only(columns, components)
             if period is None or not any(c.kind == "total" for c in columns) or not rows:
                 findings.append(

@@ -13,7 +13,13 @@ from conftest import FIXTURES, ROOT, arelle_validate, write_and_validate
 from pyshacl import validate
 from rdflib import Graph
 
-from xbrlify.converters.equity_heading import Word, columns_of, heading_cells, printed_columns
+from xbrlify.converters.equity_heading import (
+    Word,
+    columns_of,
+    heading_cells,
+    printed_columns,
+    with_unnamed_reserves,
+)
 from xbrlify.converters.equity_locate import balance_date
 from xbrlify.converters.pipeline import convert
 from xbrlify.converters.profile import entity_from
@@ -322,3 +328,27 @@ def test_unnamed_reserve_in_a_text_heading() -> None:
         filing, "IncreaseDecreaseThroughTransfersAndOtherChangesEquity", "2023-01-01..2023-06-30", member
     ) == (Decimal("2000000"))
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
+
+
+@pytest.mark.parametrize(
+    ("header", "unnamed"),
+    [
+        (
+            "Share capital Share premium Equity reserve Exchange reserve Retained earnings Total equity",
+            ["Equity reserve"],
+        ),
+        ("股本 股份溢價 權益儲備 反向收購儲備 累計虧損 總計 非控股權益 總權益", ["权益储备", "反向收购储备"]),
+        # a bilingual heading: each reserve once, in both languages
+        (
+            "Share capital 股本 Merger reserve 合併儲備 Equity reserve 權益儲備 Retained earnings 保留盈利 "
+            "Total 總計 Non-controlling interests 非控股權益 Total equity 總權益",
+            ["Equity reserve 权益储备"],
+        ),
+    ],
+)
+def test_unnamed_reserves_between_named_columns(header: str, unnamed: list[str]) -> None:
+    components = load_taxonomy().components_for("IFRS")
+    columns = with_unnamed_reserves(header, columns_of(header, components, printed_order=True), "IFRS")
+    assert [c.label for c in columns if c.label] == unnamed
+    assert [c.kind for c in columns][-1] == "total"
+    assert len({c.member for c in columns}) == len(columns)
