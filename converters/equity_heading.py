@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -115,12 +116,23 @@ def heading_cells(words: list[Word]) -> list[Word]:
             cells.append([word])
     return [
         Word(
-            "".join(w.text for w in sorted(c, key=lambda w: w.y)),
+            _stacked(w.text for w in sorted(c, key=lambda w: w.y)),
             sum(w.x for w in c) / len(c),
             min(w.y for w in c),
         )
         for c in cells
     ]
+
+
+def _stacked(parts: Iterable[str]) -> str:
+    """A column's heading from its lines, top to bottom: a space after an English word (``Equity
+    reserve``, ``Equity reserve 权益储备``), none between Chinese characters (法定盈余储备)."""
+    out = ""
+    for part in parts:
+        english_after = re.search("[A-Za-z]$", out) and re.match("[A-Za-z\u4e00-\u9fff]", part)
+        english_before = re.search("[\u4e00-\u9fff]$", out) and re.match("[A-Za-z]", part)
+        out += (" " if english_after or english_before else "") + part
+    return out
 
 
 def printed_columns(
@@ -132,9 +144,8 @@ def printed_columns(
     columns: list[EquityComponent] = []
     positions: list[float] = []
     for cell in cells:
-        known = next(
-            (c for c in components if c not in columns and pattern(c.header).search(cell.text)), None
-        )
+        text = re.sub(r"\s+", "", cell.text)  # the patterns read headings without spaces
+        known = next((c for c in components if c not in columns and pattern(c.header).search(text)), None)
         if known is None and _RESERVE.search(cell.text):
             known = extension_column(cell.text, standard)
         if known is not None:

@@ -352,3 +352,31 @@ def test_unnamed_reserves_between_named_columns(header: str, unnamed: list[str])
     assert [c.label for c in columns if c.label] == unnamed
     assert [c.kind for c in columns][-1] == "total"
     assert len({c.member for c in columns}) == len(columns)
+
+
+@pytest.mark.parametrize(
+    "stem", ["07788_brightpath_2024_interim_results_en", "07791_brightpath_equity_reserve"]
+)
+def test_pdf_headings_stacked_by_column_give_the_facts_of_the_text(stem: str) -> None:
+    """Each column's heading printed over two lines (``Share`` / ``capital``), and in the bilingual
+    rendering over three (``Equity`` / ``reserve`` / ``權益儲備``): the page's positions join each
+    column's words, and the PDF gives the facts of its text (the unnamed reserve's member named by
+    the heading the PDF prints, in both languages)."""
+
+    def facts(filing: Filing) -> set[tuple[str, str, object, tuple[str, ...]]]:
+        return {
+            (
+                f.concept,
+                f.context.period.key,
+                f.value,
+                tuple(m.member.split("Component")[0] for m in f.context.members),
+            )
+            for f in filing.facts
+            if f.provenance.rule != "profile"
+        }
+
+    pdf = convert(FIXTURES / "equity" / f"{stem}.pdf")
+    assert facts(pdf) == facts(convert(FIXTURES / "equity" / f"{stem}.txt"))
+    assert not [f for f in pdf.findings if f.severity is not Severity.INFO]
+    labels = {c.label("zh-Hans") or c.label("en") for c in pdf.extension_concepts if c.data_type == "member"}
+    assert labels == ({"Equity reserve 权益储备"} if stem.startswith("07791") else set())
