@@ -140,7 +140,7 @@ def printed_columns(
 ) -> tuple[list[EquityComponent], list[float]]:
     """The columns of a heading read cell by cell, left to right, and the x of each: a cell a
     column's pattern names is that column; a reserve no pattern names (权益储备, 反向收购储备) is
-    a column of its own, an extension member labelled as printed (`extension_member`)."""
+    a column of its own, an extension member labelled as printed (`extension_column`)."""
     columns: list[EquityComponent] = []
     positions: list[float] = []
     for cell in cells:
