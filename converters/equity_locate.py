@@ -78,9 +78,14 @@ class EquityBlock:
 
 
 _AUDIT_NOTE = re.compile(
-    r"[()（）]|未经审核|经审核|未经审计|经审计|经重列|重列|unaudited|audited|restated|as\s*previously\s*reported",
+    r"[()（）,，]|未经审核|经审核|未经审计|经审计|经重列|重列|经调整|如?(?:先前|原先|前)(?:呈报|呈列)|unaudited|audited"
+    r"|(?:as\s*)?(?:restated|adjusted|(?:previously|originally)\s*(?:reported|stated))",
     re.IGNORECASE,
 )
+_PREVIOUSLY = re.compile(
+    r"(?:as)?(?:previously|originally)(?:reported|stated)|如?(?:先前|原先|前)(?:呈报|呈列)", re.I
+)
+_PREVIOUSLY_STATED = "PreviouslyStatedMember"
 _DATED_BALANCE = re.compile(
     r"^(?:balance)?(?:as)?(?:at|于|於)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:之?(?:结余|余额|balance))?$",
     re.IGNORECASE,
@@ -96,14 +101,17 @@ def balance_date(label: str) -> dt.date | None:
 
 
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?=\s|$)")
+_NAMED_STANDARD = re.compile(r"\b(?:HKFRS|IFRS|HKAS|IAS)$")  # … adoption of HKFRS 17: the 17 is no cell
+_STANDARD_NUMBER = re.compile(r"(\d{1,2})(?=\s)")
 
 
 def split_row(text: str) -> tuple[str, str, int, bool]:
     """`split_label`, keeping in the label the year a dated balance's label ends with (``At 1
-    January 2023 100,000 250,000``: the year is no cell)."""
+    January 2023 100,000 250,000``: the year is no cell) and the number of a standard it names
+    (``Impact on initial application of HKFRS 17 – – (5,000)``)."""
     label, tail, offset, marker = split_label(text)
-    m = _YEAR_CELL.match(tail)
-    if label and m and balance_date(f"{label} {m.group(1)}") is not None:
+    m = _YEAR_CELL.match(tail) or (_STANDARD_NUMBER.match(tail) if _NAMED_STANDARD.search(label) else None)
+    if label and m and (_NAMED_STANDARD.search(label) or balance_date(f"{label} {m.group(1)}") is not None):
         rest = tail[m.end() :]
         skipped = m.end() + len(rest) - len(rest.lstrip())
         return f"{label} {m.group(1)}", rest.lstrip(), offset + skipped, marker
@@ -140,6 +148,10 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
     findings for printed values no layout row names, and how many lines the heading took."""
     index = layout_index(layout)
     balances = {r.instant: r for r in layout.rows if r.instant and not r.members}
+    stated = next(
+        (r for r in layout.rows if r.instant == "opening" and _PREVIOUSLY_STATED in str(r.members)), None
+    )
+    opening_day: dt.date | None = None
     rows: list[EquityRow] = []
     findings: list[Finding] = []
     after = 0
@@ -149,10 +161,15 @@ def _rows(lines: list[Line], layout: Layout) -> tuple[list[EquityRow], list[Find
         at, line = k, lines[k]
         label, tail, offset, _ = split_row(line.text)
         row = index.item(label, None, after) if label else None
-        if row is None and label and balance_date(label) is not None:
-            # a balance labelled by its date: the block's first is its opening balance
-            opened = any(r.layout_row.instant == "opening" for r in rows)
-            row = balances.get("closing" if opened else "opening")
+        day = balance_date(label) if row is None and label else None
+        if day is not None:
+            # a balance labelled by its date: the block's first date is its opening balance (as
+            # previously reported, then as restated), a later one its closing balance
+            opening_day = opening_day or day
+            if _PREVIOUSLY.search(simplified(label)):
+                row = stated
+            else:
+                row = balances.get("opening" if day == opening_day else "closing")
         if row is None and label and k + 1 < len(lines):
             # a label wrapped onto the next line; the values stand on either line
             n_label, n_tail, n_offset, _ = split_row(lines[k + 1].text)
@@ -255,7 +272,10 @@ def _dated_segments(body: list[Line], layout: Layout) -> list[_Segment]:
     2024``), under one heading printed above the first: a balance printed right after another opens
     the next block, one followed by movements closes its block and opens the next (``At 31 December
     2023`` between two years' movements)."""
-    dated = [k for k, line in enumerate(body) if balance_date(split_row(line.text)[0] or "-") is not None]
+    days = [(k, balance_date(split_row(line.text)[0] or "-")) for k, line in enumerate(body)]
+    dated_days = [(k, d) for k, d in days if d is not None]
+    # a balance restated under one previously reported (the same date) opens the same block
+    dated = [k for n, (k, d) in enumerate(dated_days) if not n or d != dated_days[n - 1][1]]
     if len(dated) < 2:
         return []
     heading = body[: dated[0]]

@@ -380,3 +380,32 @@ def test_pdf_headings_stacked_by_column_give_the_facts_of_the_text(stem: str) ->
     assert not [f for f in pdf.findings if f.severity is not Severity.INFO]
     labels = {c.label("zh-Hans") or c.label("en") for c in pdf.extension_concepts if c.data_type == "member"}
     assert labels == ({"Equity reserve 权益储备"} if stem.startswith("07791") else set())
+
+
+def test_opening_balance_restated_on_a_new_standard(tmp_path: Path) -> None:
+    """``At 1 January 2024, as previously reported`` + ``Impact on initial application of HKFRS 17``
+    = ``At 1 January 2024, as restated``: the previously stated balance and the effect of the
+    change of policy on the restatement axis, the restated one the block's opening balance."""
+    source = FIXTURES / "equity" / "07793_brightpath_restated_opening.txt"
+    filing = convert(source)
+    axis = "ifrs-full:RetrospectiveApplicationAndRetrospectiveRestatementAxis"
+
+    def restated(member: str, column: str | None) -> object:
+        found = [
+            f.value
+            for f in filing.facts
+            if f.concept == "ifrs-full:Equity"
+            and f.context.period.key == "2023-12-31"
+            and (axis, f"ifrs-full:{member}") in {(m.dimension, m.member) for m in f.context.members}
+            and [m.member for m in f.context.members if m.dimension == AXIS] == ([column] if column else [])
+        ]
+        return found[0] if len(found) == 1 else found
+
+    assert restated("PreviouslyStatedMember", None) == Decimal("883000000")
+    assert restated("PreviouslyStatedMember", "ifrs-full:RetainedEarningsMember") == Decimal("475000000")
+    assert restated("FinancialEffectOfChangesInAccountingPolicyMember", None) == Decimal("-5000000")
+    assert cell(filing, "Equity", "2023-12-31", "ifrs-full:RetainedEarningsMember") == Decimal("470000000")
+    assert cell(filing, "Equity", "2024-06-30", None) == Decimal("956000000")
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
+    _, run = write_and_validate(filing, source.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
