@@ -17,6 +17,7 @@ from xbrlify.converters.document import Document, Geometry
 from xbrlify.converters.equity_locate import EquityBlock, EquityRow, equity_blocks
 from xbrlify.converters.equity_solve import ZERO, ColumnEquation, Placement, supported
 from xbrlify.converters.facts import SEPARATE, Printed, unit_for
+from xbrlify.converters.labels import script
 from xbrlify.converters.numbers import Reading
 from xbrlify.converters.profile import Profile
 from xbrlify.model import (
@@ -374,7 +375,7 @@ def equity_facts(
             qname=c.member,
             data_type="member",
             period_type="duration",
-            labels=(Label(lang="zh-Hans" if re.search("[\u4e00-\u9fff]", c.label) else "en", text=c.label),),
+            labels=(Label(lang="en" if script(c.label) == "en" else "zh-Hans", text=c.label),),
         )
         for block in blocks
         for c in block.columns

@@ -94,11 +94,9 @@ def heading_words(lines: list[Line], geometry: Geometry) -> list[Word]:
     return sorted(words, key=lambda w: w.x)
 
 
-_RESERVE = re.compile(r"储备$|(?i:reserves?$)")
+_RESERVE = re.compile(r"储备$|(?i:reserves?$)")  # a reserve's column heading
+_CAPTION = re.compile(r"应占|归属于|(?i:attributable)")  # a caption over several columns
 _SAME_COLUMN = 8.0  # points between the centres of a heading's words stacked in one column
-
-
-_CAPTION = re.compile(r"应占|归属于|(?i:attributable)")
 
 
 def heading_cells(words: list[Word]) -> list[Word]:

@@ -125,6 +125,14 @@ def bilingual_parts(label: str) -> tuple[str, str] | None:
     return chinese.strip(" |｜/"), english.strip(" |｜/")
 
 
+def script(text: str) -> str | None:
+    """The one script a label is printed in: "zh" (CJK, no Latin words), "en" (Latin words, no CJK),
+    or None for a label in both or in neither."""
+    cjk = re.search(f"[{_CJK}]", text) is not None
+    latin = re.search(r"[A-Za-z]{2}", text) is not None
+    return None if cjk == latin else ("zh" if cjk else "en")
+
+
 def is_breakdown(label: str) -> bool:
     """Whether a printed row label opens with 其中 (of which, including)."""
     return label.lstrip().lower().startswith(_BREAKDOWN)

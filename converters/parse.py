@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from xbrlify.converters.document import Line
-from xbrlify.converters.labels import join_wrapped, normalize
+from xbrlify.converters.labels import join_wrapped, normalize, script
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex, layout_index
 from xbrlify.converters.numbers import (
@@ -77,14 +77,6 @@ _DANGLING = re.compile(
 def dangling(label: str) -> bool:
     """A label that cannot end where it does (…owners of the, …物业、厂房及): it continues below."""
     return bool(_DANGLING.search(label))
-
-
-def script(text: str) -> str | None:
-    """The one script a label is printed in: "zh" (CJK, no Latin words), "en" (Latin words, no CJK),
-    or None for a label in both or in neither."""
-    cjk = re.search(r"[\u3400-\u9fff]", text) is not None
-    latin = re.search(r"[A-Za-z]{2}", text) is not None
-    return None if cjk == latin else ("zh" if cjk else "en")
 
 
 def is_translation(label: str, above: Entry | None, line: Line) -> bool:
