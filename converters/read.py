@@ -25,9 +25,25 @@ def _implausible(text: str) -> int:
     )
 
 
+def _utf16_without_mark(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: its line breaks, spaces, digits and commas are
+    ASCII, so one byte of their pairs is zero, nearly always the same one (high byte first or last)."""
+    head = data[:4096] if len(data) % 2 == 0 else b""
+    zeros = [head[parity::2].count(0) for parity in (0, 1)]
+    pairs = len(head) // 2
+    for encoding, (own, other) in (("utf-16-le", (zeros[1], zeros[0])), ("utf-16-be", (zeros[0], zeros[1]))):
+        if pairs and own >= pairs // 10 and other * 20 <= own:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if _implausible(text) <= len(text[:20000]) // 100 else None
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode text bytes: UTF-16 when it starts with a byte-order mark, else UTF-8, GB18030 or Big5,
-    whichever reads as plausible text; binary is refused."""
+    """Decode text bytes: UTF-16 when it starts with a byte-order mark or its ASCII characters show
+    it, else UTF-8, GB18030 or Big5, whichever reads as plausible text; binary is refused."""
     if not data.strip():
         raise ConversionError("empty", "the file is empty")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows "Unicode")
@@ -39,7 +55,10 @@ def decode(data: bytes) -> str:
             return text
         raise ConversionError("binary", "the file is binary, not text")
     if b"\x00" in data[:4096]:
-        raise ConversionError("binary", "the file is binary, not text")
+        unmarked = _utf16_without_mark(data)
+        if unmarked is None:
+            raise ConversionError("binary", "the file is binary, not text")
+        return unmarked
     candidates: list[tuple[int, int, str]] = []
     for rank, enc in enumerate(_ENCODINGS):
         try:

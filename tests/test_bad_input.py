@@ -57,6 +57,8 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     [
         ("balance_sheet_gbk.txt", "balance_sheet_utf8.txt"),
         ("balance_sheet_utf16.txt", "balance_sheet_utf8.txt"),  # Windows "Unicode": UTF-16 with a BOM
+        ("balance_sheet_utf16le_no_bom.txt", "balance_sheet_utf8.txt"),  # UTF-16 saved without a BOM
+        ("income_statement_hk_utf16be_no_bom.txt", "income_statement_hk_utf8.txt"),
         ("income_statement_hk_big5.txt", "income_statement_hk_utf8.txt"),
     ],
 )
