@@ -26,7 +26,7 @@ from xbrlify.converters.furniture import PAGE_NUMBER_MARKED
 from xbrlify.converters.labels import join_wrapped
 from xbrlify.converters.locate import ends_statement, is_unit_line, title_layouts, unit_of
 from xbrlify.converters.mapping import layout_index
-from xbrlify.converters.numbers import Reading, is_grouped, split_label, split_tail
+from xbrlify.converters.numbers import NoteMark, Reading, is_grouped, split_label, split_tail
 from xbrlify.converters.profile import Profile
 from xbrlify.converters.text import simplified
 from xbrlify.model import Duration, Finding, Severity
@@ -105,7 +105,7 @@ _NAMED_STANDARD = re.compile(r"\b(?:HKFRS|IFRS|HKAS|IAS)$")  # … adoption of H
 _STANDARD_NUMBER = re.compile(r"(\d{1,2})(?=\s)")
 
 
-def split_row(text: str) -> tuple[str, str, int, bool]:
+def split_row(text: str) -> tuple[str, str, int, NoteMark]:
     """`split_label`, keeping in the label the year a dated balance's label ends with (``At 1
     January 2023 100,000 250,000``: the year is no cell) and the number of a standard it names
     (``Impact on initial application of HKFRS 17 – – (5,000)``)."""

@@ -171,6 +171,8 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
             else:
                 cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
             cols = _printed_once(cols, whole)
+            if j == i + 2 and _repeats_a_period(cols, whole):
+                continue  # the statement's date line over a header that prints that date as a column
             if len(cols) > len(best):
                 best = cols
     if len(best) < 2 and layout.period_type == "instant":
@@ -208,6 +210,15 @@ def _printed_once(columns: list[Column], header: str) -> list[Column]:
     ):
         return columns
     return _printed_once(columns[:half], header)
+
+
+def _repeats_a_period(columns: list[Column], header: str) -> bool:
+    """Whether a period stands in two columns though the header names no group and parent columns
+    side by side: two header lines read as one then count one date twice."""
+    periods_ = [c.period for c in columns]
+    return len(set(periods_)) < len(periods_) and not (
+        _GROUP_WORDS.search(header) and _PARENT_WORDS.search(header)
+    )
 
 
 def _scope_groups(columns: list[Column], header: str) -> list[Column]:

@@ -11,12 +11,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import IntEnum
 
 NIL_DASHES = "–—－"  # en dash, em dash, full-width hyphen: printed nil
 MINUS_SIGNS = "-−"  # ASCII hyphen-minus and U+2212 before digits: negative
 
-_NOTE_MARKER = re.compile(r"(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]\s*$")
+_NOTE_MARKER = re.compile(
+    r"(?:(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]|注释|附注|註釋|附註)\s*$"
+)
+# a note reference whose last level is a parenthesised numeral (五、(一), 七(三)) or a section alone
+# after 附注 (附注五): a note number may follow it or not
+_SECTION_NOTE = re.compile(
+    r"(?:(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]?\s*[(（][一二三四五六七八九十]+[)）]"
+    r"|(?:注释|附注|註釋|附註)[一二三四五六七八九十百]+)\s*$"
+)
 _LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
+# a note whose last level is a number in parentheses (七、(1), 附注五(3)): the parentheses are no sign
+_PAREN_NUMBER_NOTE = re.compile(
+    r"(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]?\s*[(（]\d{1,3}[)）]"
+)
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
 _NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
 # a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002): the words become spaces
@@ -47,20 +60,42 @@ class Reading:
     tokens: tuple[Token, ...]
 
 
+class NoteMark(IntEnum):
+    """What a row prints before its numeric tail about its note reference."""
+
+    NONE = 0  # nothing: a note number may lead the tail where the statement has a notes column
+    NUMBER = 1  # a marker (注释七、): a note number leads the tail
+    WHOLE = 2  # the whole reference (七、(1)): no note number leads the tail
+
+
 _OPENING_QUOTES = "“\"‘'"
 _DASHES = frozenset(NIL_DASHES) | frozenset(MINUS_SIGNS)
 
 
-def split_label(text: str) -> tuple[str, str, int, bool]:
-    """Split a row into (label, numeric tail, tail offset, note marker seen).
+def split_label(text: str) -> tuple[str, str, int, NoteMark]:
+    """Split a row into (label, numeric tail, tail offset, what it prints of its note).
 
     The tail is the longest suffix made of digits, separators, parentheses and dashes,
     trimmed so that it starts with a digit, a sign, a nil dash or ``(`` before a digit.
     A CAS note marker (``注释七、``, ``附注十九、``) glued before the tail is removed and
-    reported, because it guarantees that the tail starts with a note number.
+    reported, because it guarantees that the tail starts with a note number; one ending in a
+    parenthesised numeral (``五、(一)``) or a bare section (``附注五``) is removed too, but a note
+    number may follow it or not; one ending in a number in parentheses (``七、(1)``) is the whole
+    note, its parentheses no sign.
     """
     text = _CURRENCY_WRAPPED.sub(_blank_currency, text)
     end = len(text.rstrip())
+    for note in reversed(list(_PAREN_NUMBER_NOTE.finditer(text, 0, end))):
+        rest = text[note.end() : end]
+        start = note.end() + len(rest) - len(rest.lstrip())
+        if (
+            note.start() > 0
+            and start < end
+            and set(rest) <= _TAIL_CHARS
+            and _tail_can_start(text, start, end)
+        ):
+            return text[: note.start()].rstrip(), text[start:end], start, NoteMark.WHOLE
+        break
     i = end
     while i > 0 and text[i - 1] in _TAIL_CHARS:
         i -= 1
@@ -82,8 +117,11 @@ def split_label(text: str) -> tuple[str, str, int, bool]:
         label, tail = label[:i], text[i:end]
     marker = _NOTE_MARKER.search(label)
     if marker and tail and tail[0].isdigit():
-        return label[: marker.start()].rstrip(), tail, i, True
-    return label.rstrip(), tail, i, False
+        return label[: marker.start()].rstrip(), tail, i, NoteMark.NUMBER
+    section = _SECTION_NOTE.search(label)
+    if section and section.start() > 0 and tail:
+        return label[: section.start()].rstrip(), tail, i, NoteMark.NONE
+    return label.rstrip(), tail, i, NoteMark.NONE
 
 
 def _blank_currency(m: re.Match[str]) -> str:
@@ -282,6 +320,7 @@ def is_grouped(tails: list[str]) -> bool:
 
 
 __all__ = [
+    "NoteMark",
     "Reading",
     "Token",
     "detect_decimals",

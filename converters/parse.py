@@ -10,6 +10,7 @@ from xbrlify.converters.labels import join_wrapped, normalize, script
 from xbrlify.converters.locate import is_header_line
 from xbrlify.converters.mapping import LayoutIndex, layout_index
 from xbrlify.converters.numbers import (
+    NoteMark,
     detect_decimals,
     is_grouped,
     notes_evident,
@@ -24,7 +25,7 @@ from xbrlify.taxonomy import LayoutRow, Taxonomy
 _PER_SHARE_DECIMALS = (2, 3, 4, 1, 0)
 
 
-def _options(table: Table, tail: str, marker: bool, per_share: bool, marked: bool) -> list[Option]:
+def _options(table: Table, tail: str, marker: NoteMark, per_share: bool, marked: bool) -> list[Option]:
     """Every reading of a row's tail.  When the statement prints its note references after a marker
     (七、66, 注释七、1), a row without one has no note: its leading digits are its value's."""
     ncols = len(table.columns)
@@ -35,13 +36,13 @@ def _options(table: Table, tail: str, marker: bool, per_share: bool, marked: boo
             tail,
             ncols,
             d,
-            note_allowed=(table.has_note_column and not marked) or marker,
-            note_required=marker,
+            note_allowed=(table.has_note_column and not marked) or marker is NoteMark.NUMBER,
+            note_required=marker is NoteMark.NUMBER,
             grouped=table.grouped or per_share,
         )
         for reading in readings:
             if reading.note and len(reading.note.rstrip(")abcdefghijklmnopqrstuvwxyz(")) > (
-                3 if marker else 2
+                3 if marker is NoteMark.NUMBER else 2
             ):
                 continue
             for cols in place(reading, ncols):
@@ -55,10 +56,10 @@ def _options(table: Table, tail: str, marker: bool, per_share: bool, marked: boo
     return out
 
 
-def _only_note(tail: str, marker: bool, table: Table, index: LayoutIndex, label: str, after: int) -> bool:
+def _only_note(tail: str, marker: NoteMark, table: Table, index: LayoutIndex, label: str, after: int) -> bool:
     """A tail that is only a note reference: after a note marker (注释七、5), or a small number
     after a section heading in a statement with a notes column (``Earnings per share 10``)."""
-    if marker:
+    if marker is NoteMark.NUMBER:
         return tail.isdigit() and len(tail) <= 3
     return (
         table.has_note_column
@@ -89,10 +90,10 @@ def is_translation(label: str, above: Entry | None, line: Line) -> bool:
     return here is not None and there is not None and here != there
 
 
-def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:  # list[Entry]
+def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, NoteMark]]:  # list[Entry]
     """The table's lines split into label and numbers, without column headings repeated in the body;
     a line of heading words that finishes the label above it (…owners of the / Company) is kept."""
-    out: list[tuple[Line, str, str, int, bool]] = []
+    out: list[tuple[Line, str, str, int, NoteMark]] = []
     for line in lines:
         if is_header_line(line.text) and not (out and dangling(out[-1][1])):
             continue
@@ -100,7 +101,7 @@ def _body(lines: list[Line]) -> list[tuple[Line, str, str, int, bool]]:  # list[
     return out
 
 
-Entry = tuple[Line, str, str, int, bool]  # line, label, numeric tail, tail offset, note marker seen
+Entry = tuple[Line, str, str, int, NoteMark]  # line, label, numeric tail, tail offset, note printed
 
 
 def _numbers_above_labels(split: list[Entry], index: LayoutIndex) -> list[Entry]:

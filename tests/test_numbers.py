@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xbrlify.converters.numbers import detect_decimals, place, split_label, split_tail
+from xbrlify.converters.numbers import NoteMark, detect_decimals, place, split_label, split_tail
 
 
 def readings(
@@ -75,10 +75,36 @@ def test_hyphen_apart_from_a_figure_is_nil_or_minus() -> None:
 
 def test_cas_note_marker_requires_a_note_number() -> None:
     label, tail, _, marker = split_label("货币资金注释七、1407,802,324.30612,478,452.28")
-    assert (label, marker) == ("货币资金", True)
+    assert (label, marker) == ("货币资金", NoteMark.NUMBER)
     got = readings(tail, 2, marker=True)
     assert ("1", ("407802324.30", "612478452.28")) in got
     assert all(note is not None for note, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("row", "mark", "tail"),
+    [
+        # the whole note printed: 七、(1) ends in a number in parentheses, which is no negative value
+        ("货币资金七、(1)175,372,966.82229,943,098.33", NoteMark.WHOLE, "175,372,966.82229,943,098.33"),
+        (
+            "货币资金 附注七(12) 175,372,966.82 229,943,098.33",
+            NoteMark.WHOLE,
+            "175,372,966.82 229,943,098.33",
+        ),
+        # a section in parentheses (五、(一)) or after 附注 alone: a note number may follow or not
+        ("货币资金 五、(一) 175,372,966.82 229,943,098.33", NoteMark.NONE, "175,372,966.82 229,943,098.33"),
+        ("货币资金五、(一)1175,372,966.82229,943,098.33", NoteMark.NONE, "1175,372,966.82229,943,098.33"),
+        # 注释 followed by the note's number
+        ("货币资金注释1175,372,966.82229,943,098.33", NoteMark.NUMBER, "1175,372,966.82229,943,098.33"),
+    ],
+)
+def test_cas_note_reference_styles_leave_the_label(row: str, mark: NoteMark, tail: str) -> None:
+    label, got, _, marker = split_label(row)
+    assert (label, got, marker) == ("货币资金", tail, mark)
+
+
+def test_a_parenthesised_value_after_a_label_is_still_a_negative() -> None:
+    assert split_label("其他收益(1,234)(2,345)")[:2] == ("其他收益", "(1,234)(2,345)")
 
 
 def test_label_parenthetical_is_not_taken_as_a_negative() -> None:
