@@ -41,10 +41,10 @@ _STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负�
 _HEADER_WORDS = re.compile(
     r"(?:期末|期初|年末|年初|本期|上期|本年|上年)(?:累计数|累计|数)|"
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|港币|万元|百万元|元|单位|币种|"
-    r"\d{4}年(?:半年度|年度|度|末|中期|上半年)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
+    r"\d{4}年(?:半年度|年度|度|末|中期|上半年)?|\d{1,2}[-—–~至]\d{1,2}月|\d{1,2}月\d{1,2}日|于|截至|止|(?:六|三|九|十二|\d{1,2})个月|期间|年度|半年度|(?:前三|第[一二三四1-4])季度|年初至报告期末|本报告期|本期|上期|本年|上年|"
     r"发生额|金额|余额|期末|期初|年末|年初|notes?|(?:rmb|hk\$|us\$|hkd|usd)'?000|(?:rmb|hk\$|us\$|hkd|usd)?(?:million|thousands?)|"
     r"(?:rmb|hk\$|us\$|hkd|usd)(?:mn|m)(?=$|[^a-z]|rmb|hk|us)|亿元|"
-    r"unaudited|audited|restated|asat|at|forthe|for|the|as|[:：/,|]|\d{1,2}月|[-—–至~]|"
+    r"unaudited|audited|restated|asat|at|forthe|for|the|as|from|to|[:：/,|]|\d{1,2}月|[-—–至~]|"
     r"expressedin|renminbi|hongkongdollars?|unitedstatesdollars?|unlessotherwise(?:stated|indicated)|"
     r"本集团|集团|合并|本行|银行|本公司|母公司|公司|thegroup|thecompany|thebank|group|company|bank|"
     r"inthousands(?:of)?|rmb|hk\$|us\$|hkd|usd|[\"“”'‘’]",
@@ -169,7 +169,8 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
             if layout.period_type == "instant":
                 cols = [Column(Instant(instant=_end_of_day(d)), chunk) for d in periods.instants(chunk)]
             else:
-                cols = [Column(Duration(start=a, end=b), chunk) for a, b in periods.durations(chunk)]
+                spans = periods.durations(chunk) or _periods_ended(chunk, profile)
+                cols = [Column(Duration(start=a, end=b), chunk) for a, b in spans]
             cols = _printed_once(cols, whole)
             if j == i + 2 and _repeats_a_period(cols, whole):
                 continue  # the statement's date line over a header that prints that date as a column
@@ -194,6 +195,15 @@ def _columns(header_lines: list[str], layout: Layout, profile: Profile) -> list[
 
 _GROUP_WORDS = re.compile(r"本集团|集团|合并|thegroup|group|consolidated", re.IGNORECASE)
 _PARENT_WORDS = re.compile(r"本行|银行|本公司|母公司|thebank|thecompany|bank|company", re.IGNORECASE)
+
+
+def _periods_ended(header: str, profile: Profile) -> list[tuple[dt.date, dt.date]]:
+    """``For the period ended 30 June`` over years: periods as long as the one the document reports."""
+    reported = profile.period
+    if reported is None:
+        return []
+    months = (reported.end.year - reported.start.year) * 12 + reported.end.month - reported.start.month + 1
+    return periods.periods_ended(header, months)
 
 
 def _printed_once(columns: list[Column], header: str) -> list[Column]:

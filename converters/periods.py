@@ -27,6 +27,13 @@ _QUARTERS = {
     "前三": (1, 9),
 }
 _FULL_YEAR = re.compile(r"(\d{4})年度")
+# 截至6月30日止期间 (For the period ended 30 June): its length is the reporting period's
+_PERIOD_ENDED = re.compile(r"截至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日止期[间間]")
+# 2024年1月1日至2024年6月30日 (1.1.2024 to 30.6.2024, 1 January 2024 to 30 June 2024)
+_DATE_RANGE = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:to|至|[-—–~])\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日",
+    re.IGNORECASE,
+)
 _MONTHS = {"三": 3, "六": 6, "九": 9, "十二": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
 
@@ -89,8 +96,8 @@ _EN_MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s*(\d{{1,2}})(?:\s*,\s*((?:19|20)\d{{2}}))?(?![A-Za-z0-9])", re.IGNORECASE
 )
 _EN_ENDED = re.compile(
-    r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(half[- ]?year)|(year))\s*(?:period\s*)?ended\s*"
-    r"(?=\d{4}年|\d{1,2}月)",
+    r"\b(?:(three|six|nine|twelve|3|6|9|12)[- ]?months?|(half[- ]?year)|(year)|(period))"
+    r"\s*(?:period\s*)?ended\s*(?=\d{4}年|\d{1,2}月)",
     re.IGNORECASE,
 )
 _EN_COUNT = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
@@ -173,7 +180,7 @@ def english_dates(text: str, lone_years: bool = True) -> str:
         if not date:
             continue
         count = 6 if m.group(2) else m.group(1) and _EN_COUNT.get(m.group(1).lower(), m.group(1))
-        length = f"{count}个月" if count else "年度"
+        length = "期间" if m.group(4) else f"{count}个月" if count else "年度"
         out.append(text[pos : m.start()] + "截至" + date.group(0) + "止" + length)
         pos = m.end() + date.end()
     text = "".join(out) + text[pos:]
@@ -255,10 +262,26 @@ def _ended(header: str, pattern: re.Pattern[str], months: int | None) -> list[tu
     return [(months_back(close, length(m)), close) for close in closes if close]
 
 
+def periods_ended(header: str, months: int) -> list[tuple[dt.date, dt.date]]:
+    """Column durations of 截至6月30日止期间 (``For the period ended 30 June``) over years, each as long
+    as `months`, the reporting period's length."""
+    return _ended(arabic_dates(header), _PERIOD_ENDED, months)
+
+
 def durations(header: str) -> list[tuple[dt.date, dt.date]]:
-    """Column durations in printed order, from 截至…止六个月 + years, 2024年1—6月 (any month range),
+    """Column durations in printed order, from date ranges (2024年1月1日至6月30日), 截至…止六个月 +
+    years, 2024年1—6月 (any month range),
     2024年第一季度 / 前三季度, 2024年半年度, 2024年度."""
     header = arabic_dates(header)
+    spans = [
+        (start, end)
+        for y1, m1, d1, y2, m2, d2 in _DATE_RANGE.findall(header)
+        if (start := safe_date(int(y1), int(m1), int(d1))) is not None
+        and (end := safe_date(int(y2 or y1), int(m2), int(d2))) is not None
+        and start < end
+    ]
+    if spans:
+        return spans
     if _MONTHS_ENDED.search(header):
         return _ended(header, _MONTHS_ENDED, None)
     if _YEAR_ENDED.search(header):

@@ -25,6 +25,11 @@ from xbrlify.model import Filing, Severity
         ("2024年半年度 2023年半年度", ["2024-01-01..2024-06-30", "2023-01-01..2023-06-30"]),
         ("2024年度 2023年度", ["2024-01-01..2024-12-31", "2023-01-01..2023-12-31"]),
         ("截至2024年6月30日止6个月|2024年 2023年", ["2024-01-01..2024-06-30", "2023-01-01..2023-06-30"]),
+        (
+            "2024年1月1日至2024年6月30日 2023年1月1日至6月30日",
+            ["2024-01-01..2024-06-30", "2023-01-01..2023-06-30"],
+        ),
+        ("2024年4月1日 to 2025年3月31日", ["2024-04-01..2025-03-31"]),
     ],
 )
 def test_column_durations(header: str, expected: list[str]) -> None:
@@ -263,11 +268,18 @@ def test_english_column_headings(printed: str, heading: str, glue: str, tmp_path
 
 
 @GLUES
-def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> None:
-    replacement = (
-        "For the six months ended 30 June\nNotes\t\t2024\t2023",
+@pytest.mark.parametrize(
+    "heading",
+    [
         "Notes\t\tSix months ended 30 June 2024\tSix months ended 30 June 2023",
-    )
+        # a period as long as the one the announcement reports (six months ended 30 June 2024)
+        "For the period ended 30 June\nNotes\t\t2024\t2023",
+        "Notes\t\t1.1.2024 to 30.6.2024\t1.1.2023 to 30.6.2023",
+        "Notes\t\tFrom 1 January 2024 to 30 June 2024\tFrom 1 January 2023 to 30 June 2023",
+    ],
+)
+def test_six_months_in_each_column_heading(heading: str, glue: str, tmp_path: Path) -> None:
+    replacement = ("For the six months ended 30 June\nNotes\t\t2024\t2023", heading)
     filing, fixture = _headed("04321_harbourline_2024_interim_results_en", [replacement], glue, tmp_path)
     assert _tagged(filing) == _tagged(fixture)
 
@@ -282,6 +294,8 @@ def test_six_months_ended_in_each_column_heading(glue: str, tmp_path: Path) -> N
         "附註\t\t2025年中期\t2024年中期",
         "附註\t\t2025年上半年\t2024年上半年",
         "附註\t\t2025年1月至6月\t2024年1月至6月",
+        "截至六月三十日止期間\n附註\t\t二零二五年\t二零二四年",
+        "附註\t\t二零二五年一月一日至六月三十日\t二零二四年一月一日至六月三十日",
     ],
 )
 def test_hkex_chinese_column_headings(heading: str, glue: str, tmp_path: Path) -> None:
