@@ -134,7 +134,7 @@ def _anchors(block: EquityBlock, printed: Printed) -> dict[int, list[Decimal | N
         day = block.period.start - dt.timedelta(days=1) if role == "opening" else block.period.end
         cells: list[Decimal | None] = []
         for c in block.columns:
-            value = printed.get((c.balance, day.isoformat(), scope)) if c.balance else None
+            value = printed.get((c.balance, day.isoformat(), scope, block.currency)) if c.balance else None
             cells.append(None if value is None else value / block.scale)
         if any(v is not None for v in cells):
             out[k] = cells
@@ -339,7 +339,7 @@ def _balances(block: EquityBlock) -> Printed:
         for c, value in r.chosen.items():
             balance = block.columns[c].balance
             if balance:
-                out.setdefault((balance, day.isoformat(), block.scope), value * block.scale)
+                out.setdefault((balance, day.isoformat(), block.scope, block.currency), value * block.scale)
     return out
 
 

@@ -44,7 +44,7 @@ def extension_concept(row: Row, table: Table) -> Concept:
     )
 
 
-Printed = dict[tuple[str, str, str], Decimal]  # (concept, period key, scope) → value, as tagged
+Printed = dict[tuple[str, str, str, str], Decimal]  # (concept, period key, scope, currency) → value
 
 
 def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed) -> dict[int, str]:
@@ -65,7 +65,8 @@ def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed)
             period = _period(concept, row, table, cell.column)
             if period is None:
                 continue
-            key = (row.concept, period.key, table.columns[cell.column].scope or table.scope)
+            column = table.columns[cell.column]
+            key = (row.concept, period.key, column.scope or table.scope, column.currency or table.currency)
             value = cell.value * row.sign * (table.scale if concept.data_type == "monetary" else 1)
             seen.setdefault(key, set()).add((row.normalized, value))
             rows.setdefault(key, []).append(k)
@@ -78,12 +79,17 @@ def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed)
 
 
 def printed_values(facts: list[Fact]) -> Printed:
-    """What facts a statement tagged: (concept, period key, scope) → value."""
+    """What facts a statement tagged: (concept, period key, scope, currency) → value."""
     return {
-        (f.concept, f.context.period.key, scope): Decimal(f.value)  # type: ignore[arg-type]
+        (f.concept, f.context.period.key, scope, currency_of(f.unit)): Decimal(f.value)  # type: ignore[arg-type]
         for f in facts
         if f.unit is not None and (scope := scope_of(f.context.members)) is not None
     }
+
+
+def currency_of(unit: Unit) -> str:
+    """The ISO 4217 code a unit measures in (CNY of iso4217:CNY and of CNY per share), else ""."""
+    return next((m.split(":")[1] for m in unit.numerator if m.startswith("iso4217:")), "")
 
 
 def scope_of(members: tuple[ExplicitMember, ...]) -> str | None:
@@ -207,7 +213,7 @@ def _fact(
         concept=concept.qname,
         context=Context(entity=entity, period=period, members=members),
         value=value,
-        unit=unit_for(concept, table.currency),
+        unit=unit_for(concept, table.columns[cell.column].currency or table.currency),
         decimals=decimals,
         provenance=Provenance(
             document=source,

@@ -210,7 +210,8 @@ def _printed_once(columns: list[Column], header: str) -> list[Column]:
     """The columns of a header printed in two languages (``2024 2023`` over ``二零二四年 二零二三年``,
     a dateline ``As at 31 December 2024 於二零二四年十二月三十一日``) once: periods that repeat in
     the same order are one set of columns, unless the header names the group's and the parent's
-    columns side by side (本集团 2023 2022 | 本行 2023 2022)."""
+    columns side by side (本集团 2023 2022 | 本行 2023 2022) or a currency over each column, not all
+    the same one (``HK$'000 HK$'000 US$'000 US$'000``: the figures translated for convenience)."""
     half = len(columns) // 2
     if (
         len(columns) < 2
@@ -219,16 +220,33 @@ def _printed_once(columns: list[Column], header: str) -> list[Column]:
         or (_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
     ):
         return columns
+    currencies = column_currencies(header)
+    if len(currencies) == len(columns) and len(set(currencies)) > 1:
+        return [
+            Column(c.period, c.header, c.scope, code) for c, code in zip(columns, currencies, strict=True)
+        ]
     return _printed_once(columns[:half], header)
+
+
+_CURRENCY_CELL = re.compile(
+    r"(rmb|hk\$|us\$|hkd|usd)\s*['’]?\s*000|(rmb|hk\$|us\$|hkd|usd)\s*(?:million|mn|m)(?![a-z])"
+    r"|千(港元|美元)|(人民币|港币|港元|美元)(?:千|百万|万)?元"
+)
+_CURRENCY_CODES = {"rmb": "CNY", "人民币": "CNY", "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "港元": "HKD"}
+_CURRENCY_CODES |= {"us$": "USD", "usd": "USD", "美元": "USD"}
+
+
+def column_currencies(header: str) -> list[str]:
+    """The currency of each unit cell a header prints, in order (``HK$'000 US$'000`` → HKD, USD)."""
+    text = simplified(header).lower()
+    return [_CURRENCY_CODES[next(g for g in m.groups() if g)] for m in _CURRENCY_CELL.finditer(text)]
 
 
 def _repeats_a_period(columns: list[Column], header: str) -> bool:
     """Whether a period stands in two columns though the header names no group and parent columns
-    side by side: two header lines read as one then count one date twice."""
-    periods_ = [c.period for c in columns]
-    return len(set(periods_)) < len(periods_) and not (
-        _GROUP_WORDS.search(header) and _PARENT_WORDS.search(header)
-    )
+    side by side, nor two currencies: two header lines read as one then count one date twice."""
+    cells = [(c.period, c.currency) for c in columns]
+    return len(set(cells)) < len(cells) and not (_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
 
 
 def _scope_groups(columns: list[Column], header: str) -> list[Column]:
@@ -387,7 +405,7 @@ def locate(doc: Document, profile: Profile, taxonomy: Taxonomy) -> tuple[list[Ta
                 re.search(r"附注|注释|notes?", simplified(h), re.IGNORECASE) for h in header[1:]
             ),
             scale=scale,
-            currency=currency,
+            currency=(columns[0].currency if columns else None) or currency,
             body=body,
             note_headings=headings,
         )

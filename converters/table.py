@@ -13,12 +13,15 @@ from xbrlify.taxonomy import Layout, LayoutRow
 
 @dataclass(frozen=True)
 class Column:
-    """A value column: its period, the header text it came from, and its scope when the statement
-    prints the group's and the parent's columns side by side (本集团 | 本行), else None (the table's)."""
+    """A value column: its period, the header text it came from, its scope when the statement
+    prints the group's and the parent's columns side by side (本集团 | 本行), and its currency when
+    the statement prints its figures in two (a convenience translation: HK$'000 | US$'000), else None
+    (the table's)."""
 
     period: Instant | Duration
     header: str
     scope: str | None = None
+    currency: str | None = None
 
 
 @dataclass

@@ -290,11 +290,12 @@ def _run_above(line: int, rows: list[int]) -> list[int]:
 def check_identities(facts: list[Fact]) -> list[Finding]:
     """Assets = equity and liabilities; opening cash + net change (+ FX) = closing cash."""
     findings: list[Finding] = []
-    idx: dict[tuple[str, str, tuple[object, ...]], Fact] = {
-        (f.concept.split(":")[-1], f.context.period.key, f.context.members): f for f in facts
+    # facts compared within their dimensions and unit (a convenience translation is its own set)
+    idx: dict[tuple[str, str, object], Fact] = {
+        (f.concept.split(":")[-1], f.context.period.key, (f.context.members, f.unit)): f for f in facts
     }
 
-    def val(name: str, period: str, members: tuple[object, ...]) -> Decimal | None:
+    def val(name: str, period: str, members: object) -> Decimal | None:
         f = idx.get((name, period, members))
         return Decimal(f.value) if f is not None else None  # type: ignore[arg-type]
 
