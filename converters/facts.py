@@ -54,8 +54,8 @@ def _lines_sharing_a_concept(table: Table, taxonomy: Taxonomy, earlier: Printed)
     an earlier statement tagged with its concept (a cash-flow statement's profit before tax that
     includes discontinued operations). A line printed twice, a total repeated, or the opening and
     closing balances of one concept agree or fall in different periods, and are kept."""
-    seen: dict[tuple[str, str, str], set[tuple[str, Decimal]]] = {}
-    rows: dict[tuple[str, str, str], list[int]] = {}
+    seen: dict[tuple[str, str, str, str], set[tuple[str, Decimal]]] = {}
+    rows: dict[tuple[str, str, str, str], list[int]] = {}
     out: dict[int, str] = {}
     for k, row in enumerate(table.rows):
         if row.chosen is None or not row.concept:

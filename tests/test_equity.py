@@ -171,7 +171,9 @@ def _statement(
     for day, row in (("2023-12-31", opening), ("2024-12-31", closing)):
         for (_, balance), value in zip(COLUMNS, row, strict=True):
             if balance:
-                printed[(balance, day, "consolidated", "CNY")] = _thousands(value) * 1000 if thousands else value
+                printed[(balance, day, "consolidated", "CNY")] = (
+                    _thousands(value) * 1000 if thousands else value
+                )
     matrix = {
         "ci": ci,
         "shares": shares,
