@@ -166,7 +166,10 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
         m = _FILE_CODE.match(doc.source)
         if not m:
             raise ConversionError(
-                "no-issuer", "no stock code (股份代号/证券代码/公司代码) found in the document"
+                "no-issuer",
+                "no stock code (股份代号/证券代码/公司代码) found in the document or leading its file name;"
+                + (f" issuer {name!r};" if name else "")
+                + " give it with --entity EXCHANGE:CODE (for example --entity HKEX:00001 or SSE:600000)",
             )
         code = m.group(1)
         sample = unicodedata.normalize("NFKC", doc.text[:50000])
