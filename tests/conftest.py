@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,17 @@ HKEX_IFRS = SEEDS / "000_de5880db65f9c6a7.txt"
 IR_RECORD = SEEDS / "003_beb3875392ae8888.txt"
 SSE_CAS = SEEDS / "004_41771b5226e85674.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def each_converted(paths: list[Path], ids: list[str] | None = None) -> Callable[..., Filing]:
+    """A module fixture: each of `paths` converted once, the tests run for each (ids: the stems)."""
+
+    @pytest.fixture(scope="module", params=paths, ids=ids or [p.stem for p in paths])
+    def filing(request: pytest.FixtureRequest) -> Filing:
+        path: Path = request.param
+        return convert(path)
+
+    return filing
 
 
 @pytest.fixture(scope="session")

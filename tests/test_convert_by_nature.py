@@ -6,10 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-from conftest import FIXTURES, value, write_and_validate
+from conftest import FIXTURES, each_converted, value, write_and_validate
 
-from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
 
 BY_NATURE = FIXTURES / "by_nature"
@@ -18,10 +16,7 @@ CHINESE = BY_NATURE / "06124_meridian_2024_interim_results_sc.txt"
 H1_2024, H1_2023 = "2024-01-01..2024-06-30", "2023-01-01..2023-06-30"
 
 
-@pytest.fixture(scope="module", params=[ENGLISH, CHINESE], ids=["english", "simplified-chinese"])
-def by_nature(request: pytest.FixtureRequest) -> Filing:
-    path: Path = request.param
-    return convert(path)
+by_nature = each_converted([ENGLISH, CHINESE], ["english", "simplified-chinese"])
 
 
 def test_expenses_by_nature_on_their_ifrs_concepts(by_nature: Filing) -> None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-from conftest import FIXTURES, write_and_validate
+from conftest import FIXTURES, each_converted, write_and_validate
 
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
@@ -28,10 +27,7 @@ def amounts(filing: Filing, concept: str, period: str) -> dict[str, Decimal]:
     }
 
 
-@pytest.fixture(scope="module", params=[SUMMED, TRANSLATED], ids=["totals-summed", "totals-translated"])
-def convenience(request: pytest.FixtureRequest) -> Filing:
-    path: Path = request.param
-    return convert(path)
+convenience = each_converted([SUMMED, TRANSLATED], ["totals-summed", "totals-translated"])
 
 
 def test_each_column_in_its_own_currency(convenience: Filing) -> None:

@@ -9,9 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, value, write_and_validate
+from conftest import FIXTURES, each_converted, value, write_and_validate
 
-from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
 
 CASH_FLOWS = FIXTURES / "cash_flows"
@@ -20,10 +19,7 @@ CHINESE = CASH_FLOWS / "06218_lotus_harbour_2024_annual_results_tc.txt"
 FY2024, FY2023 = "2024-01-01..2024-12-31", "2023-01-01..2023-12-31"
 
 
-@pytest.fixture(scope="module", params=[ENGLISH, CHINESE], ids=["english", "traditional-chinese"])
-def cash_flows(request: pytest.FixtureRequest) -> Filing:
-    path: Path = request.param
-    return convert(path)
+cash_flows = each_converted([ENGLISH, CHINESE], ["english", "traditional-chinese"])
 
 
 @pytest.mark.parametrize(

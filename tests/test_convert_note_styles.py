@@ -5,22 +5,16 @@ its own line above a preparer line that also gives the unit."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-from conftest import FIXTURES, value
+from conftest import FIXTURES, each_converted, value
 
-from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
 
 STYLES = FIXTURES / "note_styles"
 END_2023, END_2022 = "2023-12-31", "2022-12-31"
 
 
-@pytest.fixture(scope="module", params=sorted(STYLES.glob("*.txt")), ids=lambda p: p.stem)
-def balance_sheet(request: pytest.FixtureRequest) -> Filing:
-    path: Path = request.param
-    return convert(path)
+balance_sheet = each_converted(sorted(STYLES.glob("*.txt")))
 
 
 def test_the_date_line_over_the_header_is_no_column(balance_sheet: Filing) -> None:
