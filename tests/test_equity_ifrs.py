@@ -409,3 +409,64 @@ def test_opening_balance_restated_on_a_new_standard(tmp_path: Path) -> None:
     assert not [f for f in filing.findings if f.severity is not Severity.INFO]
     _, run = write_and_validate(filing, source.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+FVOCI_RESERVE = (
+    "ifrs-full:ReserveOfGainsAndLossesOnFinancialAssetsMeasured"
+    + "AtFairValueThroughOtherComprehensiveIncomeMember"
+)
+
+
+def test_reserves_ifrs_names_members_for(tmp_path: Path) -> None:
+    """Revaluation surplus, cash flow hedges, capital redemption and the equity component of
+    convertible bonds have IFRS members; an investment revaluation reserve is the FVOCI reserve,
+    not the revaluation surplus. Repurchases and conversions of convertible bonds are movements."""
+    filing = convert(FIXTURES / "equity" / "07794_harbourview_named_reserves.txt")
+    h1_2024, h1_2023 = "2024-01-01..2024-06-30", "2023-01-01..2023-06-30"
+    assert cell(filing, "Equity", "2024-06-30", "ifrs-full:RevaluationSurplusMember") == Decimal("48400000")
+    assert cell(filing, "Equity", "2023-06-30", "ifrs-full:ReserveOfCashFlowHedgesMember") == Decimal(
+        "-1900000"
+    )
+    convertible = "ifrs-full:ReserveOfEquityComponentOfConvertibleInstrumentsMember"
+    assert cell(
+        filing, "IncreaseDecreaseThroughConversionOfConvertibleInstruments", h1_2024, convertible
+    ) == (Decimal("-6000000"))
+    redemption = "ifrs-full:CapitalRedemptionReserveMember"
+    assert cell(filing, "IncreaseDecreaseThroughTreasuryShareTransactions", h1_2023, redemption) == (
+        Decimal("1000000")
+    )
+    assert cell(filing, "OtherComprehensiveIncome", h1_2023, FVOCI_RESERVE) == Decimal("-900000")
+    assert cell(filing, "Equity", "2024-06-30", None) == Decimal("674900000")
+    assert not [f for f in filing.findings if f.severity is not Severity.INFO]
+    _, result = write_and_validate(filing, "reserves", tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("heading", "member"),
+    [
+        ("物業重估儲備", "ifrs-full:RevaluationSurplusMember"),
+        ("Asset revaluation reserve", "ifrs-full:RevaluationSurplusMember"),
+        (
+            "投資重估儲備",
+            "ifrs-full:ReserveOfGainsAndLossesOnFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncomeMember",
+        ),
+        (
+            "Investment revaluation reserve",
+            "ifrs-full:ReserveOfGainsAndLossesOnFinancialAssetsMeasuredAtFairValueThroughOtherComprehensiveIncomeMember",
+        ),
+        ("對沖儲備", "ifrs-full:ReserveOfCashFlowHedgesMember"),
+        ("資本贖回儲備", "ifrs-full:CapitalRedemptionReserveMember"),
+        ("可換股債券權益儲備", "ifrs-full:ReserveOfEquityComponentOfConvertibleInstrumentsMember"),
+        ("Warrant reserve", "ifrs-full:WarrantReserveMember"),
+    ],
+)
+def test_reserve_headings_name_their_member(heading: str, member: str) -> None:
+    components = load_taxonomy().components_for("IFRS")
+    header = f"Share capital {heading} Retained earnings Total"
+    columns = columns_of(header, components, printed_order=True)
+    assert [c.member for c in columns if c.kind == "component"] == [
+        "ifrs-full:IssuedCapitalMember",
+        member,
+        "ifrs-full:RetainedEarningsMember",
+    ]

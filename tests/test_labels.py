@@ -93,7 +93,6 @@ HKEX_WORDING = [
     ("ifrs_cash_flow", "分佔聯營公司業績", "AdjustmentsForUndistributedProfitsOfAssociates"),
     ("ifrs_cash_flow", "Equity-settled share-based payment expense", "AdjustmentsForSharebasedPayments"),
     ("ifrs_financial_position", "Amount due to a director", "TradeAndOtherCurrentPayablesToRelatedParties"),
-    ("ifrs_financial_position", "Time deposits", "ShorttermDepositsNotClassifiedAsCashEquivalents"),
     ("ifrs_income", "Loss from discontinued operations", "ProfitLossFromDiscontinuedOperations"),
 ]
 
