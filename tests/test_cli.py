@@ -55,3 +55,21 @@ def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / IR_RECORD.stem / f"{IR_RECORD.stem}.xbrl").is_file()
+
+
+def test_inputs_sharing_a_stem_get_outputs_of_their_own(tmp_path: Path) -> None:
+    """report.txt and report.pdf, or two folders' report.txt, would write the same DIR/S/: each gets
+    its stem and extension (and a number after that), and a file named twice is converted once."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    text = HKEX_IFRS.read_bytes()
+    (a / "report.txt").write_bytes(text)
+    (b / "report.txt").write_bytes(text)
+    (a / "other.txt").write_bytes(SSE_CAS.read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(a), str(b), str(a / "other.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["other", "report_txt", "report_txt_2"]
+    for stem in ("report_txt", "report_txt_2"):
+        assert (out / stem / f"{stem}.xbrl").exists()

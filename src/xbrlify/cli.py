@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from xbrlify.batch import convert_one, inputs
+from xbrlify.batch import convert_one, inputs, output_stems
 from xbrlify.feed import update_feed
 from xbrlify.taxonomy import load_taxonomy
 from xbrlify.taxonomy.load import TaxonomyError
@@ -37,13 +37,17 @@ def _run(files: list[Path], out: Path, jobs: int, entity: str | None) -> list[di
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
+        stems = output_stems(files)
         if jobs <= 1 or len(files) < 2:
-            for path in files:
-                rows.append(convert_one(path, out, entity))
+            for path, stem in zip(files, stems, strict=True):
+                rows.append(convert_one(path, out, entity, stem))
                 progress.advance(task)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(convert_one, path, out, entity) for path in files]
+                futures = [
+                    pool.submit(convert_one, path, out, entity, stem)
+                    for path, stem in zip(files, stems, strict=True)
+                ]
                 for future in as_completed(futures):
                     rows.append(future.result())
                     progress.advance(task)
