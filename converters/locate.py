@@ -232,8 +232,7 @@ _CURRENCY_CELL = re.compile(
     r"(rmb|hk\$|us\$|hkd|usd)\s*['’]?\s*000|(rmb|hk\$|us\$|hkd|usd)\s*(?:million|mn|m)(?![a-z])"
     r"|千(港元|美元)|(人民币|港币|港元|美元)(?:千|百万|万)?元"
 )
-_CURRENCY_CODES = {"rmb": "CNY", "人民币": "CNY", "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "港元": "HKD"}
-_CURRENCY_CODES |= {"us$": "USD", "usd": "USD", "美元": "USD"}
+_CURRENCY_CODES = dict(_CURRENCIES)
 
 
 def column_currencies(header: str) -> list[str]:

@@ -85,17 +85,12 @@ def split_label(text: str) -> tuple[str, str, int, NoteMark]:
     """
     text = _CURRENCY_WRAPPED.sub(_blank_currency, text)
     end = len(text.rstrip())
-    for note in reversed(list(_PAREN_NUMBER_NOTE.finditer(text, 0, end))):
-        rest = text[note.end() : end]
-        start = note.end() + len(rest) - len(rest.lstrip())
-        if (
-            note.start() > 0
-            and start < end
-            and set(rest) <= _TAIL_CHARS
-            and _tail_can_start(text, start, end)
-        ):
-            return text[: note.start()].rstrip(), text[start:end], start, NoteMark.WHOLE
-        break
+    notes = list(_PAREN_NUMBER_NOTE.finditer(text, 0, end))
+    if notes and notes[-1].start() > 0:  # the last one, followed by figures only
+        rest = text[notes[-1].end() : end]
+        start = end - len(rest.lstrip())
+        if start < end and set(rest) <= _TAIL_CHARS and _tail_can_start(text, start, end):
+            return text[: notes[-1].start()].rstrip(), text[start:end], start, NoteMark.WHOLE
     i = end
     while i > 0 and text[i - 1] in _TAIL_CHARS:
         i -= 1
