@@ -58,8 +58,12 @@ class LayoutIndex:
         return [] if any(len(concepts) > 1 for concepts in by_section.values()) else found
 
     def item(self, label: str, section: str | None, after: int) -> LayoutRow | None:
-        """The item row for a label: prefer the current section, then the first at or after `after`."""
+        """The item row for a label: prefer the current section, then the first at or after `after`.
+        In a cash-flow statement a line of one activity is no line of another (interest received
+        printed among operating activities is not the investing line of that name)."""
         found = self._lookup(self.items, label)
+        if section and self.layout.statement == "cash_flow":
+            found = [r for r in found if not r.section or r.section == section]
         if len(found) <= 1:
             return found[0] if found else None
         in_section = [r for r in found if r.section and r.section == section]

@@ -125,3 +125,17 @@ def test_statement_titles(title: str, layout: str) -> None:
     standard = "CAS" if layout.startswith("cas") else "IFRS"
     found = title_layouts(title, taxonomy.layouts_for(standard))
     assert found is not None and found[0][0].id == layout
+
+
+@pytest.mark.parametrize(
+    ("printed", "section"),
+    [
+        ("Purchase of property, plant and equipment", "op"),  # an investing line among operating ones
+        ("Dividends paid", "op"),  # IAS 7.34 lets dividends paid be operating: not the financing line
+        ("New bank borrowings raised", "inv"),
+    ],
+)
+def test_a_cash_flow_line_of_one_activity_is_no_line_of_another(printed: str, section: str) -> None:
+    index = LayoutIndex(load_taxonomy().layouts["ifrs_cash_flow"])
+    assert index.item(printed, None, -1) is not None
+    assert index.item(printed, section, -1) is None
