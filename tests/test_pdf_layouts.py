@@ -32,6 +32,9 @@ TEXTS = {
     "600999_wanyuan_2023_annual": FIXTURES / "units/600999_wanyuan_2023_annual.txt",
     "08899_lotusbay_2024_annual_results_bilingual": FIXTURES
     / "bilingual/08899_lotusbay_2024_annual_results_bilingual.txt",
+    "06218_lotus_harbour_2024_annual_results_tc": FIXTURES
+    / "cash_flows/06218_lotus_harbour_2024_annual_results_tc.txt",
+    "600997_section_notes_spaced": FIXTURES / "note_styles/600997_section_notes_spaced.txt",
 }
 VARIANTS = ("columns", "first_line", "labels_first", "last_column_apart")
 
