@@ -73,22 +73,32 @@ def issuer_name(
     company name in the running heads (豐盛控股有限公司 二零二三年中期報告), the addressee of the
     auditor's report (致…董事会) or the name under 承董事会命 (by order of the board), else an
     English company name among the opening lines."""
-    name = next((h for h in head if _NAME.match(h) and not _AUDITOR.search(h)), None)
-    if name:
-        return name
+    at = next((i for i, h in enumerate(head) if _NAME.match(h) and not _AUDITOR.search(h)), None)
+    if at is not None:
+        return _as_printed(head[at], raw_head[at].strip(), 0, len(head[at]))
     for running in running_heads:
         name = next((w for w in running.split() if _NAME.match(simplified(w))), None)
         if name:
-            return simplified(name)
+            return name
     # only the lines that can hold an addressee or a signature go through script conversion
     picked = [i for i, line in enumerate(lines) if "致" in line.text or "承董事" in line.text]
+    raw = "\n".join(lines[j].text for i in picked for j in (i, i + 1) if j < len(lines))
     text = "\n".join(simplified(lines[j].text) for i in picked for j in (i, i + 1) if j < len(lines))
     m = _ADDRESSEE.search(text) or _BY_ORDER.search(text + "\n")
     if m:
-        return m.group(1)
+        return _as_printed(text, raw, m.start(1), m.end(1))
     return next(
         (h.strip() for h in raw_head if _EN_NAME.match(h.strip()) and not _EN_NOT_ISSUER.search(h)), None
     )
+
+
+def _as_printed(simple: str, printed: str, start: int, end: int) -> str:
+    """A name found in the simplified text, in the script the document prints it (豐盛控股有限公司
+    stays traditional) when the conversion kept every character in its place."""
+    found = simple[start:end].strip()
+    if len(simple) == len(printed) and simplified(printed[start:end]).strip() == found:
+        return printed[start:end].strip()
+    return found
 
 
 def _issuer(exchange: str, code: str, name: str | None = None) -> Entity:

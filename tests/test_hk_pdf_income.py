@@ -50,7 +50,7 @@ def test_box_drawing_slash_reads_as_a_slash() -> None:
 
 def test_profile_from_running_heads(report: Filing) -> None:
     doc = report.document
-    assert doc.entity.name == "丰盛控股有限公司"  # not the auditor named in the review report
+    assert doc.entity.name == "豐盛控股有限公司"  # as printed; not the auditor named in the review report
     assert doc.report_type == "interim-report"
     assert doc.period is not None and doc.period.key == H1_2023
 
