@@ -13,7 +13,10 @@ from xbrlify.converters.errors import ConversionError
 from xbrlify.converters.text import simplified
 from xbrlify.model import Duration, Entity
 
-_HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\(?(\d{3,5})\)?", re.IGNORECASE)
+_HK_CODE = re.compile(r"(?:股份代号|股票代号|stockcode)[:：]?\s*\(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
+# the corporate information page of a Hong Kong report, which prints the stock code as a heading
+# with the code under it (股份代號 / 607)
+_CORPORATE_INFORMATION = re.compile(r"^\s*(?:公司资料|公司信息|corporateinformation)\s*$", re.IGNORECASE)
 _CN_CODE = re.compile(r"(?:公司代码|证券代码|股票代码|a股代码)[:：]?(\d{6})", re.IGNORECASE)
 _NAME = re.compile(r"^[\u4e00-\u9fff()（）A-Za-z]{4,40}(?:股份有限公司|集团有限公司|有限公司)$")
 _AUDITOR = re.compile(r"会计师事务所|会计师行|核数师")
@@ -107,14 +110,23 @@ def _issuer(exchange: str, code: str, name: str | None = None) -> Entity:
     return Entity(exchange=exchange, identifier=identifier, name=name)
 
 
-def _printed_issuer(head: list[str], name: str | None) -> Entity | None:
-    """The issuer from the stock code the document prints in its opening lines."""
+def _printed_issuer(head: list[str], name: str | None, lines: tuple[Line, ...] = ()) -> Entity | None:
+    """The issuer from the stock code the document prints in its opening lines, or on its corporate
+    information page (公司資料 / Corporate Information) wherever that is."""
     joined = "\n".join(head)
     m = _CN_CODE.search(joined)
     if m:
         return _issuer(exchange_of(m.group(1)), m.group(1), name)
     m = _HK_CODE.search(joined)
-    return _issuer("HKEX", m.group(1), name) if m else None
+    if m:
+        return _issuer("HKEX", m.group(1), name)
+    for i, line in enumerate(lines):
+        if _CORPORATE_INFORMATION.match(simplified(line.text).replace(" ", "")):
+            page = "\n".join(simplified(x.text).replace(" ", "") for x in lines[i + 1 : i + 80])
+            m = _HK_CODE.search(page)
+            if m:
+                return _issuer("HKEX", m.group(1), name)
+    return None
 
 
 def _report_period(text: str, report_type: str) -> Duration | None:
@@ -167,7 +179,7 @@ def profile(doc: Document, entity: Entity | None = None) -> Profile:
     head = [simplified(periods.english_dates(t, lone_years=False)) for t in raw_head]
     running = tuple(r for r in doc.meta.get("running_heads", "").split("\n") if r)
     name = issuer_name(head, raw_head, doc.lines, running)
-    printed = _printed_issuer(head, name)
+    printed = _printed_issuer(head, name, doc.lines)
     if printed is not None:
         entity, source = printed, "document"
     elif entity is not None:

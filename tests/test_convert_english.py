@@ -143,6 +143,25 @@ def test_interim_announcement_profile(interim: Filing) -> None:
     assert doc.period is not None and doc.period.key == H1_2024
 
 
+@pytest.mark.parametrize(
+    ("cover", "back"),
+    [
+        # the code under its heading on the cover: 股份代號 / 4321
+        ("股份代號\n4321", ""),
+        # only the corporate information page prints it, after the statements
+        ("", "CORPORATE INFORMATION\nBoard of Directors\nMr. Chan Tai Man (Chairman)\nStock code\n4321"),
+    ],
+    ids=["code-under-heading", "corporate-information-page"],
+)
+def test_stock_code_printed_under_its_heading(cover: str, back: str, tmp_path: Path) -> None:
+    text = INTERIM.read_text(encoding="utf-8").replace("(Stock Code: 4321)", cover)
+    source = tmp_path / "interim_results.txt"  # no code in the file name
+    source.write_text(text + "\n" + back + "\n", encoding="utf-8")
+    filing = convert(source)
+    assert (filing.document.entity.exchange, filing.document.entity.identifier) == ("HKEX", "04321")
+    assert "issuer-from-file-name" not in {f.code for f in filing.findings}
+
+
 def test_interim_income_statement_wording(interim: Filing) -> None:
     assert value(interim, "Revenue", H1_2024) == Decimal("1250400000")
     assert value(interim, "CostOfSales", H1_2023) == Decimal("931400000")
