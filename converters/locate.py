@@ -197,6 +197,11 @@ _GROUP_WORDS = re.compile(r"本集团|集团|合并|thegroup|group|consolidated"
 _PARENT_WORDS = re.compile(r"本行|银行|本公司|母公司|thebank|thecompany|bank|company", re.IGNORECASE)
 
 
+def _names_group_and_parent(header: str) -> bool:
+    """Whether a header names the group's and the parent's columns side by side (本集团 | 本行)."""
+    return bool(_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
+
+
 def _periods_ended(header: str, profile: Profile) -> list[tuple[dt.date, dt.date]]:
     """``For the period ended 30 June`` over years: periods as long as the one the document reports."""
     reported = profile.period
@@ -217,7 +222,7 @@ def _printed_once(columns: list[Column], header: str) -> list[Column]:
         len(columns) < 2
         or len(columns) % 2
         or [c.period for c in columns[:half]] != [c.period for c in columns[half:]]
-        or (_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
+        or _names_group_and_parent(header)
     ):
         return columns
     currencies = column_currencies(header)
@@ -245,7 +250,7 @@ def _repeats_a_period(columns: list[Column], header: str) -> bool:
     """Whether a period stands in two columns though the header names no group and parent columns
     side by side, nor two currencies: two header lines read as one then count one date twice."""
     cells = [(c.period, c.currency) for c in columns]
-    return len(set(cells)) < len(cells) and not (_GROUP_WORDS.search(header) and _PARENT_WORDS.search(header))
+    return len(set(cells)) < len(cells) and not _names_group_and_parent(header)
 
 
 def _scope_groups(columns: list[Column], header: str) -> list[Column]:

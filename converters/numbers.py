@@ -16,20 +16,17 @@ from enum import IntEnum
 NIL_DASHES = "–—－"  # en dash, em dash, full-width hyphen: printed nil
 MINUS_SIGNS = "-−"  # ASCII hyphen-minus and U+2212 before digits: negative
 
-_NOTE_MARKER = re.compile(
-    r"(?:(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]|注释|附注|註釋|附註)\s*$"
-)
+_NOTE_WORD = "(?:注释|附注|註釋|附註)"
+_NOTE_MARKER = re.compile(rf"(?:{_NOTE_WORD}?[一二三四五六七八九十百]+[、.．]|{_NOTE_WORD})\s*$")
 # a note reference whose last level is a parenthesised numeral (五、(一), 七(三)) or a section alone
 # after 附注 (附注五): a note number may follow it or not
 _SECTION_NOTE = re.compile(
-    r"(?:(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]?\s*[(（][一二三四五六七八九十]+[)）]"
-    r"|(?:注释|附注|註釋|附註)[一二三四五六七八九十百]+)\s*$"
+    rf"(?:{_NOTE_WORD}?[一二三四五六七八九十百]+[、.．]?\s*[(（][一二三四五六七八九十]+[)）]"
+    rf"|{_NOTE_WORD}[一二三四五六七八九十百]+)\s*$"
 )
 _LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
 # a note whose last level is a number in parentheses (七、(1), 附注五(3)): the parentheses are no sign
-_PAREN_NUMBER_NOTE = re.compile(
-    r"(?:注释|附注|註釋|附註)?[一二三四五六七八九十百]+[、.．]?\s*[(（]\d{1,3}[)）]"
-)
+_PAREN_NUMBER_NOTE = re.compile(rf"{_NOTE_WORD}?[一二三四五六七八九十百]+[、.．]?\s*[(（]\d{{1,3}}[)）]")
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
 _NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
 # a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002): the words become spaces

@@ -121,7 +121,7 @@ def _printed_issuer(head: list[str], name: str | None, lines: tuple[Line, ...] =
     if m:
         return _issuer("HKEX", m.group(1), name)
     for i, line in enumerate(lines):
-        if _CORPORATE_INFORMATION.match(simplified(line.text).replace(" ", "")):
+        if len(line.text) < 40 and _CORPORATE_INFORMATION.match(simplified(line.text).replace(" ", "")):
             page = "\n".join(simplified(x.text).replace(" ", "") for x in lines[i + 1 : i + 80])
             m = _HK_CODE.search(page)
             if m:
