@@ -19,11 +19,13 @@ from xbrlify.model import Duration, Finding, Instant, Severity
 from xbrlify.taxonomy import Layout, Taxonomy
 
 _SCOPE_PREFIX = re.compile(
-    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及母公司|合并及本公司|合并及公司|合并|母公司|公司|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?)?(合并及母公司|合并及本公司|合并及公司|合并|母公司|公司|本公司之|本公司的|本公司|本集团|简明|综合|中期|未经审核|简要|condensed|consolidated|interim|unaudited|company|the|\s)*",
     re.IGNORECASE,
 )
 _TITLE_REST = re.compile(
-    r"^(?:\(续\))?(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$", re.IGNORECASE
+    r"^(?:\(续\))?(?:(?:and(?:the)?reserves?)?ofthe(?:company|bank))?(?:\(续\))?"
+    r"(?:\d{4}年.*|编制单位.*|截至.*|于.*|for.*|asat.*|\(.*\))?$",
+    re.IGNORECASE,
 )
 _SEPARATE_WORDS = (
     "母公司",
@@ -31,6 +33,8 @@ _SEPARATE_WORDS = (
     "公司利润表",
     "公司现金流量表",
     "本公司财务状况表",
+    "本公司之",
+    "本公司的",
     "company",
     "银行资产负债表",
     "银行利润表",

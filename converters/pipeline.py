@@ -76,7 +76,7 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         )
     facts: list[Fact] = document_facts(prof, doc.source)
     extensions: dict[str, Concept] = {}
-    printed: dict[str, set[str]] = {}  # layout → concepts its statements tagged
+    printed: dict[str, list[set[str]]] = {}  # layout → the concepts each of its statements tagged
     for table in tables:
         findings += parse(table, taxonomy)
         findings += resolve(table, taxonomy, doc.geometry or TextColumns())
@@ -84,7 +84,7 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
             table, prof.entity, taxonomy, doc.source, printed_values(facts)
         )
         facts += table_fact_list
-        printed.setdefault(table.layout.id, set()).update(f.concept for f in table_fact_list)
+        printed.setdefault(table.layout.id, []).append({f.concept for f in table_fact_list})
         findings += mapped
         extensions.update({c.qname: c for c in ext})
     stated_equity, equity_findings, equity_members = equity_facts(doc, prof, taxonomy, printed_values(facts))
@@ -109,7 +109,8 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
     findings += dup_findings
     unread = {r.concept for t in tables for r in t.rows if r.concept and r.chosen is None}
     used = {t.layout.id: t.layout for t in tables}
-    calculations = filing_calculations(facts, unread, used.values(), printed)
+    calculations, differing = filing_calculations(facts, unread, used.values(), printed)
+    findings += differing
     facts, untagged_cells = unbound_cells(facts, calculations, COMPONENTS_AXIS)
     findings += untagged_cells
     unmapped: dict[str, list[int]] = {}  # layout → lines tagged with extension concepts
@@ -118,8 +119,9 @@ def convert(path: Path, taxonomy: Taxonomy | None = None, entity: Entity | None 
         table_id = (f.provenance.table or "").split(" ")[0]
         if f.concept.startswith("ext:") and table_id in layout_of and f.provenance.line is not None:
             unmapped.setdefault(layout_of[table_id], []).append(f.provenance.line)
+    tagged = {layout_id: set().union(*groups) for layout_id, groups in printed.items()}
     orphans = {
-        layout.id: {(a.parent, a.network) for a in layout.arcs if a.parent in printed.get(layout.id, set())}
+        layout.id: {(a.parent, a.network) for a in layout.arcs if a.parent in tagged.get(layout.id, set())}
         for layout in used.values()
     }
     calculations, calc_findings = check_calculations(facts, calculations, unmapped, orphans)

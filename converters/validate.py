@@ -48,21 +48,48 @@ def filing_calculations(
     facts: list[Fact],
     unread: set[str],
     layouts: Iterable[Layout],
-    printed: dict[str, set[str]] | None = None,
-) -> dict[str, list[CalculationArc]]:
+    printed: dict[str, list[set[str]]] | None = None,
+) -> tuple[dict[str, list[CalculationArc]], list[Finding]]:
     """The filing's calculation linkbase: per layout its statements were read with, the summations
     among the numeric concepts it reports, skipping those with a printed line that was not read.
-    `printed` (layout → concepts its statements tagged) keeps a summation to the lines its own
-    statement prints: the profit a cash-flow statement starts from, not the other profits the
-    statement of profit or loss reports."""
+
+    `printed` (layout → the concepts each of its statements tagged) keeps a summation to the lines
+    its own statement prints: the profit a cash-flow statement starts from, not the other profits
+    the statement of profit or loss reports. Statements read with one layout (the group's and the
+    company's) share its summations, each checked in its own contexts: a total whose items differ
+    between them (one prints the current liabilities' subtotal, the other only its lines) would be
+    checked wrongly in one of them, so it is left out, with a `calc-differs-by-statement` finding."""
     reported = {f.concept for f in facts if f.unit is not None}
     out: dict[str, list[CalculationArc]] = {}
+    findings: list[Finding] = []
     for layout in layouts:
-        own = reported & printed[layout.id] if printed is not None and layout.id in printed else reported
-        arcs = layout.arcs_for(own, unread)
-        if arcs:
-            out[layout.id] = list(arcs)
-    return out
+        groups = (printed or {}).get(layout.id) or [reported]
+        own = [layout.arcs_for(reported & group, unread) for group in groups]
+        merged: dict[tuple[str, str, str], CalculationArc] = {}
+        for arcs in own:
+            for arc in arcs:
+                merged.setdefault((arc.parent, arc.child, arc.network), arc)
+        differing: set[tuple[str, str]] = set()
+        for parent, network in {(a.parent, a.network) for a in merged.values()}:
+            items = {a.child for a in merged.values() if (a.parent, a.network) == (parent, network)}
+            for group, arcs in zip(groups, own, strict=True):
+                mine = {a.child for a in arcs if (a.parent, a.network) == (parent, network)}
+                if parent in group and (items & group) != mine:
+                    differing.add((parent, network))
+        for parent, network in sorted(differing):
+            findings.append(
+                Finding(
+                    severity=Severity.INFO,
+                    code="calc-differs-by-statement",
+                    message=f"{layout.id}/{network}: {parent} adds up from different printed lines in "
+                    "the statements read with this layout; left out of the filing's calculations",
+                    concept=parent,
+                )
+            )
+        kept = [a for a in merged.values() if (a.parent, a.network) not in differing]
+        if kept:
+            out[layout.id] = kept
+    return out, findings
 
 
 def unbound_cells(

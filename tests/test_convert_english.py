@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, arelle_validate, find, value, write_and_validate
 
-from xbrlify.converters.locate import is_header_line
+from xbrlify.converters.locate import is_header_line, title_layouts
 from xbrlify.converters.periods import durations, english_dates, instants
 from xbrlify.converters.pipeline import convert
 from xbrlify.model import Filing, Severity
@@ -440,3 +440,71 @@ def test_financial_year_ending_in_march(tmp_path: Path) -> None:
     assert value(filing, "Revenue", "2022-04-01..2023-03-31") == Decimal("790204000")
     assert value(filing, "NoncurrentAssets", "2023-03-31") == Decimal("508924000")
     assert [f for f in filing.findings if f.severity is not Severity.INFO] == []
+
+
+COMPANY = FIXTURES / "english" / "05681_evergreen_company_statement_en.txt"
+
+
+@pytest.fixture(scope="module")
+def company() -> Filing:
+    return convert(COMPANY)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "STATEMENT OF FINANCIAL POSITION OF THE COMPANY",
+        "38. STATEMENT OF FINANCIAL POSITION AND RESERVES OF THE COMPANY",
+        "Statement of Financial Position of the Company",
+        "本公司之財務狀況表",
+        "本公司財務狀況表",
+    ],
+)
+def test_company_statement_titles_are_separate(title: str) -> None:
+    layouts = list(load_taxonomy().layouts.values())
+    found = title_layouts(title, layouts)
+    assert found is not None
+    hits, scope = found
+    assert [layout.id for layout in hits] == ["ifrs_financial_position"]
+    assert scope == "separate"
+
+
+def test_company_statement_in_the_notes_is_the_separate_scope(company: Filing) -> None:
+    """An annual report's note prints the Company's own statement of financial position: its facts
+    carry SeparateMember, the group's stay as they were, and the note tables around it (revenue by
+    type, an ageing analysis) are no statement."""
+    assert value(company, "InvestmentsInSubsidiaries", END2024, separate=True) == Decimal("300000000")
+    assert value(company, "TradeAndOtherCurrentReceivablesDueFromRelatedParties", END2024, separate=True) == (
+        Decimal("50000000")
+    )
+    # a current liability's "Other payables" is current even where only non-current rows say so
+    assert value(company, "OtherCurrentPayables", END2023, separate=True) == Decimal("1500000")
+    assert not find(company, "OtherNoncurrentPayables", END2023, separate=True)
+    assert value(company, "NetAssetsLiabilities", END2024, separate=True) == Decimal("353000000")
+    assert value(company, "Equity", END2024, separate=True) == Decimal("353000000")
+    assert value(company, "Equity", END2024) == Decimal("663625000")
+    assert value(company, "Revenue", FY2024) == Decimal("852316000")
+    assert not [f for f in company.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+
+
+def test_summation_printed_differently_by_two_statements_leaves_the_filing_calculations(
+    company: Filing, tmp_path: Path
+) -> None:
+    """The group's equity adds its attributable subtotal and non-controlling interests, the
+    Company's its share capital and reserves: one summation would be checked wrongly in one of
+    them, so it is left out (and said so); the current assets the Company prints without a
+    subtotal of current liabilities still add up, and Arelle finds the instance consistent."""
+    arcs = company.calculations["ifrs_financial_position"]
+    parents = {a.parent for a in arcs}
+    assert "ifrs-full:Equity" not in parents
+    differing = {f.concept for f in company.findings if f.code == "calc-differs-by-statement"}
+    assert differing == {"ifrs-full:Equity", "ifrs-full:NetAssetsLiabilities"}
+    net_current = {a.child: a.weight for a in arcs if a.parent == "cas:NetCurrentAssets"}
+    assert net_current == {
+        "ifrs-full:CurrentAssets": 1,
+        "ifrs-full:CurrentLiabilities": -1,
+        "ifrs-full:OtherCurrentPayables": -1,
+    }
+    _, run = write_and_validate(company, COMPANY.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "calc11e" not in run.stdout + run.stderr
