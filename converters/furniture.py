@@ -38,7 +38,7 @@ def page_furniture(pages: list[list[str]], keep: Callable[[str], bool] = lambda 
             {
                 shape(ln)
                 for ln in lines[:3] + lines[-3:]
-                if not keep(ln) and not (len(ln) <= 40 and _TITLE.search(ln))
+                if not keep(ln) and not (len(ln) <= 130 and _TITLE.search(ln))
             }
         )
     return {k for k, n in counts.items() if n >= max(2, len(pages) // 3)}

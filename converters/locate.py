@@ -100,10 +100,10 @@ def title_layouts(text: str, layouts: list[Layout]) -> tuple[list[Layout], str] 
     """The layouts whose titles the line is (several when formats share a title: general-enterprise
     and bank balance sheets are both 资产负债表), and the scope the title states."""
     lower = text.lower()
-    if len(text) > 80 or not ("表" in text or "statement" in lower or "sheet" in lower):
+    if len(text) > 130 or not ("表" in text or "statement" in lower or "sheet" in lower):
         return None
     s = simplified(text)
-    if len(s) > 80 or "。" in s:
+    if len(s) > 110 or "。" in s:
         return None
     hits = _titled(s, layouts)
     for part in () if hits else bilingual_parts(s) or ():  # a title in both languages on one line

@@ -508,3 +508,25 @@ def test_summation_printed_differently_by_two_statements_leaves_the_filing_calcu
     _, run = write_and_validate(company, COMPANY.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "calc11e" not in run.stdout + run.stderr
+
+
+SEPARATE_OCI = FIXTURES / "english" / "04322_harbourline_separate_oci_statement_en.txt"
+
+
+def test_long_title_of_a_second_statement_of_comprehensive_income(tmp_path: Path) -> None:
+    """``Condensed Consolidated Statement of Profit or Loss and Other Comprehensive Income`` (81
+    characters) printed after the statement of profit or loss, starting from the profit: both are
+    read, the profit agrees, and the comprehensive income adds up in the filing's calculations."""
+    filing = convert(SEPARATE_OCI)
+    assert value(filing, "OtherComprehensiveIncomeNetOfTaxExchangeDifferencesOnTranslation", H1_2024) == (
+        Decimal("-2310000")
+    )
+    assert value(filing, "ComprehensiveIncome", H1_2024) == Decimal("93587000")
+    assert value(filing, "ComprehensiveIncomeAttributableToOwnersOfParent", H1_2023) == Decimal("76430000")
+    assert value(filing, "ProfitLoss", H1_2024) == Decimal("95897000")
+    arcs = {(a.parent, a.child) for a in filing.calculations["ifrs_income"]}
+    assert ("ifrs-full:ComprehensiveIncome", "ifrs-full:ProfitLoss") in arcs
+    assert ("ifrs-full:ProfitLoss", "ifrs-full:ProfitLossBeforeTax") in arcs
+    assert not [f for f in filing.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    _, run = write_and_validate(filing, SEPARATE_OCI.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
