@@ -180,10 +180,11 @@ _CENTS = re.compile(r"cents?\b|仙|\(人民币分\)|\(分\)|分/股", re.IGNOREC
 
 
 def _in_cents(row: Row, table: Table) -> bool:
-    """Per-share amounts printed in cents (HK cents, RMB cents, 港仙, 人民币分), by the row's label or
-    its section heading."""
+    """Per-share amounts printed in cents (HK cents, RMB cents, 港仙, 人民币分), by the row's label,
+    its section heading or its cells (``RMB14.0 cents``)."""
     heading = table.section_titles.get(row.section or "", "")
-    return bool(_CENTS.search(simplified(row.label)) or _CENTS.search(simplified(heading)))
+    cells = row.line.text[row.tail_offset :]
+    return any(_CENTS.search(simplified(text)) for text in (row.label, heading, cells))
 
 
 def _fact(

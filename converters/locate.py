@@ -41,7 +41,11 @@ _SEPARATE_WORDS = (
     "银行现金流量表",
     "本行",
 )
-_STOP = re.compile(r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长)")
+_STOP = re.compile(
+    r"^(?:公司负责人|法定代表人|主管会计工作负责人|企业负责人|董事长|承董事会命|代表董事会|"
+    r"byorderoftheboard|onbehalfoftheboard|directordirector$)",
+    re.IGNORECASE,
+)
 _HEADER_WORDS = re.compile(
     r"(?:期末|期初|年末|年初|本期|上期|本年|上年)(?:累计数|累计|数)|"
     r"以[^|]{1,6}列示|附注|注释|项目|未经审核|经审核|已审核|经审计|未经审计|人民币|千元|千港元|港元|港币|万元|百万元|元|单位|币种|"
@@ -461,11 +465,15 @@ _NOTES_HEADING = re.compile(r"^\s*NOTES(?:\s+TO\b.*)?\s*$")
 
 def ends_statement(text: str) -> bool:
     """The signatures, a notes heading or prose after a statement: a sentence, or a line of fourteen
-    words with no figures (statement labels are shorter)."""
+    words with no figures (statement labels are shorter); never a heading that ends with a colon
+    over the lines it introduces (``Other comprehensive income that will not be reclassified to
+    profit or loss in subsequent periods:``)."""
     s = simplified(text)
-    if _STOP.match(s) or "。" in s or (len(s) > 90 and not any(ch.isdigit() for ch in s[-6:])):
+    if _STOP.match(s) or "。" in s or _NOTES_HEADING.match(text):
         return True
-    if _NOTES_HEADING.match(text):
+    if re.search(r"[:：]\s*$", text):
+        return False
+    if len(s) > 90 and not any(ch.isdigit() for ch in s[-6:]):
         return True
     words = len(re.findall(r"[A-Za-z]{2,}", text))
     if re.search(r"[\d–—)]\s*$", text):

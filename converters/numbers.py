@@ -29,9 +29,10 @@ _LETTERED_NOTE = re.compile(r"(?<![\d(])\d{1,3}(?:\([a-zA-Z]{1,4}\))+$")
 _PAREN_NUMBER_NOTE = re.compile(rf"{_NOTE_WORD}?[一二三四五六七八九十百]+[、.．]?\s*[(（]\d{{1,3}}[)）]")
 _TAIL_CHARS = set("0123456789,.()（）" + NIL_DASHES + MINUS_SIGNS + " ")
 _NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
-# a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002): the words become spaces
+# a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002, RMB14.0 cents): the words
+# become spaces
 _CURRENCY_WRAPPED = re.compile(
-    r"(?:人民[币幣]|港[币幣元]|RMB|HK\$)\s*([(（]?-?\d[\d,]*\.\d+[)）]?)\s*(?:元|仙|分)?"
+    r"(?:人民[币幣]|港[币幣元]|RMB|HK\$|US\$|HK|US)\s*([(（]?-?\d[\d,]*\.\d+[)）]?)\s*(?:元|仙|分|cents?\b)?"
 )
 
 

@@ -172,6 +172,10 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
     pending: list[Line] = []
     heading: tuple[Line, str | None, LayoutRow | None, int] | None = None  # line, state before it
     consumed: set[int] = set()
+    lead: Line | None = None  # a heading ending with a colon over the rows it introduces
+    opened: tuple[LayoutRow, int] | None = None  # a total's label printed above its items, and their count
+    parts = {(a.parent, a.child) for a in table.layout.arcs}
+    totals = {parent for parent, _ in parts}
     for at, (line, printed_label, raw_tail, offset, marker) in enumerate(split):
         if at in consumed:
             continue
@@ -189,14 +193,17 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             if sec is not None and not index.item(label, section, last_order):
                 heading = (line, section, section_row, last_order)
                 section, section_row, last_order, pending = sec.section, sec, sec.order, []
+                lead = opened = None
                 if section:
                     table.section_titles[section] = label
             elif index.knows(label):
                 item = index.item(label, section, last_order)
                 last_order = item.order if item else last_order
                 pending = [line]  # an empty row, or a label whose numbers follow on a later line
+                opened = (item, 0) if item is not None and item.concept in totals else None
             else:
                 pending = [*pending[-2:], line]
+                lead = line if label.rstrip().endswith((":", "：")) else None
             continue
         layout_row = index.item(label, section, last_order) if normalize(label) else None
         if layout_row is None:
@@ -207,6 +214,13 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 if layout_row is not None:
                     label = joined
                     break
+        if layout_row is None and lead is not None and normalize(label):
+            # the second and later rows under a heading that ends with a colon (Share of profits and
+            # losses of: / Joint ventures / Associates)
+            joined = join_wrapped(lead.text, label)
+            found = index.item(joined, section, last_order)
+            if found is not None:
+                label, layout_row = joined, found
         if layout_row is None and pending and pending[-1].text.rstrip().endswith((",", "，")):
             # a label that continues with a qualifier: Cash … at end of the year, / represented by …
             layout_row = index.item(pending[-1].text, section, last_order)
@@ -236,6 +250,13 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 label, layout_row = joined, found
                 consumed.add(at + 1)
         heading = None if tail else heading
+        if layout_row is None and not normalize(label) and opened is not None and opened[1] > 0:
+            # an unlabelled total under the items its label was printed above (Equity attributable
+            # to owners of the parent / Share capital / Reserves / 840,000)
+            layout_row, opened = opened[0], None
+        elif opened is not None:
+            item_of = layout_row is not None and (opened[0].concept, layout_row.concept) in parts
+            opened = (opened[0], opened[1] + 1) if item_of else None
         if layout_row is None and not normalize(label) and section_row is not None and section_row.concept:
             layout_row = LayoutRow(
                 kind="item",

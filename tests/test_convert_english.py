@@ -530,3 +530,71 @@ def test_long_title_of_a_second_statement_of_comprehensive_income(tmp_path: Path
     assert not [f for f in filing.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
     _, run = write_and_validate(filing, SEPARATE_OCI.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+AUDIT_FIRM_WORDING = FIXTURES / "english" / "06001_sunrise_2024_annual_results_en.txt"
+
+
+@pytest.fixture(scope="module")
+def sunrise() -> Filing:
+    return convert(AUDIT_FIRM_WORDING)
+
+
+def test_headings_ending_with_a_colon_keep_the_statement_going(sunrise: Filing) -> None:
+    """``Other comprehensive income that will not be reclassified to profit or loss in subsequent
+    periods:`` has fourteen words and no figures, but its colon makes it a heading, not prose that
+    ends the statement; its subtotal, printed with a label, is a fact."""
+    assert value(sunrise, "OtherComprehensiveIncomeThatWillBeReclassifiedToProfitOrLossNetOfTax", FY2024) == (
+        Decimal("6000000")
+    )
+    not_recycled = "OtherComprehensiveIncomeThatWillNotBeReclassifiedToProfitOrLossNetOfTax"
+    assert value(sunrise, not_recycled, FY2023) == Decimal("4000000")
+    # the items above their income tax are before tax; the tax relating to them reduces the total
+    equity = "OtherComprehensiveIncomeBeforeTaxGainsLossesFromInvestmentsInEquityInstruments"
+    assert value(sunrise, equity, FY2024) == Decimal("8000000")
+    tax = "IncomeTaxRelatingToComponentsOfOtherComprehensiveIncomeThatWillNotBeReclassifiedToProfitOrLoss"
+    assert value(sunrise, tax, FY2024) == Decimal("2000000")
+    # the exchange differences sit in a section with no tax line: net of tax
+    assert value(sunrise, "OtherComprehensiveIncomeNetOfTaxExchangeDifferencesOnTranslation", FY2023) == (
+        Decimal("-4000000")
+    )
+    assert value(sunrise, "OtherComprehensiveIncome", FY2023) == Decimal("0")
+    assert value(sunrise, "ComprehensiveIncomeAttributableToOwnersOfParent", FY2024) == Decimal("152000000")
+
+
+def test_rows_under_a_heading_that_ends_with_a_colon(sunrise: Filing) -> None:
+    """``Share of profits and losses of:`` over ``Joint ventures`` and ``Associates``: each row
+    reads with the heading, not only the first."""
+    assert value(sunrise, "ShareOfProfitLossOfJointVenturesAccountedForUsingEquityMethod", FY2024) == (
+        Decimal("3000000")
+    )
+    assert value(sunrise, "ShareOfProfitLossOfAssociatesAccountedForUsingEquityMethod", FY2023) == (
+        Decimal("-1000000")
+    )
+
+
+def test_earnings_per_share_printed_with_currency_and_cents(sunrise: Filing) -> None:
+    """``Basic`` / ``- For profit for the year RMB14.0 cents``: the cell's own ``cents`` scales the
+    amount to yuan per share."""
+    assert value(sunrise, "BasicEarningsLossPerShare", FY2024) == Decimal("0.140")
+    assert value(sunrise, "DilutedEarningsLossPerShare", FY2023) == Decimal("0.104")
+    fact = find(sunrise, "BasicEarningsLossPerShare", FY2024)[0]
+    assert fact.unit is not None and fact.unit.id == "CNY_per_shares"
+
+
+def test_unlabelled_total_under_the_label_printed_above_its_items(sunrise: Filing) -> None:
+    """``Equity attributable to owners of the parent`` printed alone, then share capital and
+    reserves, then their total without a label: the total is the equity attributable."""
+    assert value(sunrise, "EquityAttributableToOwnersOfParent", END2024) == Decimal("840000000")
+    assert value(sunrise, "EquityAttributableToOwnersOfParent", END2023) == Decimal("689000000")
+    assert value(sunrise, "IntangibleAssetsOtherThanGoodwill", END2024) == Decimal("20000000")
+    assert value(sunrise, "CurrentPrepaymentsDepositsAndOtherReceivables", END2023) == Decimal("35000000")
+    assert not [f for f in sunrise.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert not [f for f in sunrise.facts if f.concept.startswith("ext:")]
+
+
+def test_audit_firm_wording_validates_in_arelle(sunrise: Filing, tmp_path: Path) -> None:
+    _, run = write_and_validate(sunrise, AUDIT_FIRM_WORDING.stem, tmp_path)
+    log = run.stdout + run.stderr
+    assert run.returncode == 0, log
+    assert "calc11e" not in log
