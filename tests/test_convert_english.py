@@ -598,3 +598,25 @@ def test_audit_firm_wording_validates_in_arelle(sunrise: Filing, tmp_path: Path)
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "calc11e" not in log
+
+
+IS_ATTRIBUTABLE = FIXTURES / "english" / "06002_meridian_bay_2024_annual_results_en.txt"
+
+
+def test_income_statement_and_balance_sheet_in_another_audit_firm_wording() -> None:
+    """``Profit is attributable to:`` heads the attribution (its unlabelled total is the profit, not
+    the last section's subtotal); ``Share of net profit of associates and joint ventures accounted
+    for using the equity method``; a balance sheet whose subtotals print no labels."""
+    filing = convert(IS_ATTRIBUTABLE)
+    assert not [f for f in filing.findings if f.severity != Severity.INFO]
+    assert not [f for f in filing.facts if f.concept.startswith("ext:")]
+    share = "ShareOfProfitLossOfAssociatesAndJointVenturesAccountedForUsingEquityMethod"
+    assert value(filing, share, FY2024) == Decimal("5000000")
+    assert value(filing, "ComprehensiveIncomeAttributableToOwnersOfParent", FY2023) == Decimal("234500000")
+    assert value(
+        filing, "OtherComprehensiveIncomeNetOfTaxGainsLossesFromInvestmentsInEquityInstruments", FY2023
+    ) == (Decimal("500000"))
+    assert value(filing, "NoncurrentAssets", END2024) == Decimal("1140000000")
+    assert value(filing, "EquityAttributableToOwnersOfParent", END2023) == Decimal("1396000000")
+    assert value(filing, "CashFlowsFromUsedInFinancingActivities", FY2023) == Decimal("-81000000")
+    assert value(filing, "CashAndCashEquivalents", "2022-12-31") == Decimal("290000000")
