@@ -176,7 +176,7 @@ def table_facts(
     return facts, list(extensions.values()), findings
 
 
-_CENTS = re.compile(r"cents?\b|仙|\(人民币分\)|\(分\)|分/股", re.IGNORECASE)
+_CENTS = re.compile(r"cents?\b|仙|\(人民币分\)|\(分\)|分/股|(?<=\d)分", re.IGNORECASE)
 
 
 def _in_cents(row: Row, table: Table) -> bool:

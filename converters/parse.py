@@ -206,6 +206,12 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 lead = line if label.rstrip().endswith((":", "：")) else None
             continue
         layout_row = index.item(label, section, last_order) if normalize(label) else None
+        if pending and label.lstrip()[:1] in "-－—–" and 0 < line.number - pending[-1].number <= 2:
+            # a row opening with a dash qualifies the label above it (基本 / －年內溢利): read together
+            joined = join_wrapped(pending[-1].text, label)
+            found = index.item(joined, section, last_order)
+            if found is not None:
+                label, layout_row = joined, found
         if layout_row is None:
             # a label wrapped over the previous lines, possibly with the numbers on a line of their own
             for k in range(len(pending), 0, -1):

@@ -620,3 +620,21 @@ def test_income_statement_and_balance_sheet_in_another_audit_firm_wording() -> N
     assert value(filing, "EquityAttributableToOwnersOfParent", END2023) == Decimal("1396000000")
     assert value(filing, "CashFlowsFromUsedInFinancingActivities", FY2023) == Decimal("-81000000")
     assert value(filing, "CashAndCashEquivalents", "2022-12-31") == Decimal("290000000")
+
+
+AUDIT_FIRM_WORDING_TC = FIXTURES / "traditional" / "06003_sunrise_2024_annual_results_tc.txt"
+
+
+def test_the_same_statements_in_traditional_chinese_give_the_same_facts(sunrise: Filing) -> None:
+    """The Chinese version of the audit firm's statements (應佔以下各項溢利及虧損： / 合營企業,
+    母公司擁有人, 基本 / －年內溢利 人民幣14.0分, 計息銀行及其他借款, 已抵押存款): every numeric fact
+    of the English version, with the same concept, period and value, and nothing else."""
+    chinese = convert(AUDIT_FIRM_WORDING_TC)
+
+    def numeric(filing: Filing) -> set[tuple[str, str, str]]:
+        return {(f.concept, f.context.period.key, str(f.value)) for f in filing.facts if f.unit is not None}
+
+    assert numeric(chinese) == numeric(sunrise)
+    assert len(numeric(chinese)) == 124
+    assert not [f for f in chinese.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert value(chinese, "BasicEarningsLossPerShare", FY2024) == Decimal("0.140")
