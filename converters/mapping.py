@@ -7,6 +7,9 @@ from collections import defaultdict
 from xbrlify.converters.labels import bilingual_parts, normalize, without_parenthetical, wording_key
 from xbrlify.taxonomy import Layout, LayoutRow
 
+# balance-sheet sections whose lines are never each other's: current and non-current
+_OPPOSITE = {"ca": "nca", "nca": "ca", "cl": "ncl", "ncl": "cl"}
+
 
 class LayoutIndex:
     """Label lookup for one layout, disambiguated by current section and printed order."""
@@ -60,10 +63,14 @@ class LayoutIndex:
     def item(self, label: str, section: str | None, after: int) -> LayoutRow | None:
         """The item row for a label: prefer the current section, then the first at or after `after`.
         In a cash-flow statement a line of one activity is no line of another (interest received
-        printed among operating activities is not the investing line of that name)."""
+        printed among operating activities is not the investing line of that name); in a balance
+        sheet a current line is no non-current one."""
         found = self._lookup(self.items, label)
         if section and self.layout.statement == "cash_flow":
             found = [r for r in found if not r.section or r.section == section]
+        elif section in _OPPOSITE:
+            # a line printed among current items is no non-current line, and the other way round
+            found = [r for r in found if r.section != _OPPOSITE[section]]
         if len(found) <= 1:
             return found[0] if found else None
         in_section = [r for r in found if r.section and r.section == section]

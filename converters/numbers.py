@@ -32,7 +32,7 @@ _NOTE = re.compile(r"\d{1,3}(?:(?:\([a-zA-Z]{1,4}\))+|[a-zA-Z])?")
 # a per-share amount printed with its currency (人民幣(0.007)元, RMB0.002, RMB14.0 cents): the words
 # become spaces
 _CURRENCY_WRAPPED = re.compile(
-    r"(?:人民[币幣]|港[币幣元]|RMB|HK\$|US\$|HK|US)\s*([(（]?-?\d[\d,]*\.\d+[)）]?)\s*(?:元|仙|分|cents?\b)?"
+    r"(?:人民[币幣]|港[币幣元]|RMB|HK\$|US\$|HK|US)\s*([(（]?-?\d[\d,]*\.\d+[)）]?)\s*(?:元|仙|分|cents?(?![a-z]))?"
 )
 
 

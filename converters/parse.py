@@ -80,6 +80,24 @@ def dangling(label: str) -> bool:
     return bool(_DANGLING.search(label))
 
 
+def _heading_readings(label: str, pending: list[Line], split: list[Entry], at: int) -> list[tuple[str, str]]:
+    """The label as printed, and joined with the label-only line above or below it: the ways a
+    section heading wrapped over two lines can read."""
+    out = [("", label)]
+    if pending:
+        out.append(("above", join_wrapped(pending[-1].text, label)))
+    if at + 1 < len(split) and not split[at + 1][2]:
+        out.append(("below", join_wrapped(label, split[at + 1][1])))
+    return out
+
+
+def _continues(above: Line, line: Line) -> bool:
+    """A line that goes on with the label above it: the next line (or the one after a blank line),
+    opening in lower case or under a label that cannot end where it does."""
+    near = 0 < line.number - above.number <= 2
+    return near and (re.match(r"\s*[a-z]", line.text) is not None or dangling(above.text))
+
+
 def is_translation(label: str, above: Entry | None, line: Line) -> bool:
     """A line without figures that prints, in the other language, the label of the row with figures
     right above it: a bilingual report's label stacked in two lines (``Revenue 5 1,520,400`` over
@@ -180,7 +198,16 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
         if at in consumed:
             continue
         label = printed_label
-        tail = "" if _only_note(raw_tail, marker, table, index, label, last_order) else raw_tail
+        tail = raw_tail
+        for joined_with, heading_label in _heading_readings(label, pending, split, at):
+            # a section heading with its note (EARNINGS PER SHARE … / … OF THE PARENT 10), wrapped or not
+            if _only_note(raw_tail, marker, table, index, heading_label, last_order):
+                tail, label = "", heading_label
+                if joined_with == "above":
+                    pending = pending[:-1]
+                elif joined_with == "below":
+                    consumed.add(at + 1)
+                break
         if not tail and is_translation(label, split[at - 1] if at else None, line):
             continue
         if not tail:
@@ -196,7 +223,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 lead = opened = None
                 if section:
                     table.section_titles[section] = label
-            elif index.knows(label):
+            elif index.knows(label) and not (pending and _continues(pending[-1], line)):
                 item = index.item(label, section, last_order)
                 last_order = item.order if item else last_order
                 pending = [line]  # an empty row, or a label whose numbers follow on a later line
@@ -206,8 +233,10 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 lead = line if label.rstrip().endswith((":", "：")) else None
             continue
         layout_row = index.item(label, section, last_order) if normalize(label) else None
-        if pending and label.lstrip()[:1] in "-－—–" and 0 < line.number - pending[-1].number <= 2:
-            # a row opening with a dash qualifies the label above it (基本 / －年內溢利): read together
+        if pending and (_continues(pending[-1], line) or label.lstrip()[:1] in "-－—–"):
+            # a row opening with a dash qualifies the label above it (基本 / －年內溢利), one opening in
+            # lower case or under a label that cannot end where it does continues it (Prepayments,
+            # other receivables and / other assets): read together when that is a line
             joined = join_wrapped(pending[-1].text, label)
             found = index.item(joined, section, last_order)
             if found is not None:

@@ -35,6 +35,8 @@ TEXTS = {
     "06218_lotus_harbour_2024_annual_results_tc": FIXTURES
     / "cash_flows/06218_lotus_harbour_2024_annual_results_tc.txt",
     "600997_section_notes_spaced": FIXTURES / "note_styles/600997_section_notes_spaced.txt",
+    "06001_sunrise_2024_annual_results_en": FIXTURES / "english/06001_sunrise_2024_annual_results_en.txt",
+    "06003_sunrise_2024_annual_results_tc": FIXTURES / "traditional/06003_sunrise_2024_annual_results_tc.txt",
 }
 VARIANTS = ("columns", "first_line", "labels_first", "last_column_apart")
 
