@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from xbrlify.converters.document import Box, Document, Line
@@ -75,6 +76,19 @@ def decode(data: bytes) -> str:
     raise ConversionError("encoding", "the text is not UTF-8, GB18030 or Big5")
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+
+
+def table_cells_as_spaces(line: str) -> str:
+    """A row of a pipe-delimited table (``| 货币资金 | 1,234.00 | 5,678.00 |``, as web pages and
+    Markdown print a report's tables) with its bars as spaces, one for one (offsets hold); its rule
+    rows (``|---|---|``) are no text."""
+    if not _PIPE_ROW.match(line) or line.count("|") < 2:
+        return line
+    return "" if _RULE_ROW.match(line) else line.replace("|", " ")
+
+
 def read_text(path: Path) -> Document:
     """Read a text file (text extracted from a PDF) into a Document.  Form feeds, where the
     extraction kept them, are page breaks; page numbers and running heads are dropped (the heads
@@ -90,7 +104,7 @@ def read_text(path: Path) -> Document:
         start = 0  # a form feed inside a line ends the line's text on that page (pages joined by \f)
         for n, part in enumerate(raw.split("\f")):
             page += n > 0
-            content = as_spaces(part)
+            content = table_cells_as_spaces(as_spaces(part))
             if content.strip():
                 entries.append((i, page, content.strip(), start + len(content) - len(content.lstrip())))
             start += len(part) + 1

@@ -174,3 +174,33 @@ def test_note_references_without_a_notes_heading(
     assert _facts(filing) == _facts(from_text[stem])
     assert _codes(filing) == _codes(from_text[stem])
     assert "notes-inferred" in {f.code for f in filing.findings}
+
+
+def _as_pipe_table(text: str) -> str:
+    """A layout fixture as a web page or Markdown prints it: every table row between bars, a rule
+    row under each row of column headings."""
+    out = []
+    for line in text.splitlines():
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = line.split("\t")
+        out.append("| " + " | ".join(cells) + " |")
+        figures = [c for c in cells[1:] if re.search(r"\d", c) and not re.search(r"年|20\d\d|'000", c)]
+        if not figures:  # a row of column headings
+            out.append("|" + "---|" * len(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("stem", sorted(TEXTS))
+def test_pipe_delimited_tables_give_the_facts_of_the_text(
+    stem: str, from_text: dict[str, Filing], tmp_path: Path
+) -> None:
+    """``| 货币资金 | 七、1 | 1,234.00 | 5,678.00 |`` rows and ``|---|---|`` rules: the bars are cell
+    boundaries, the rules no text; the same facts and findings as the filing's text."""
+    text = (PDFS / f"{stem}.layout.txt").read_text(encoding="utf-8")
+    source = tmp_path / f"{stem}.txt"
+    source.write_text(_as_pipe_table(text).replace("｜", " "), encoding="utf-8")
+    filing = convert(source)
+    assert _facts(filing) == _facts(from_text[stem])
+    assert _codes(filing) == _codes(from_text[stem])
