@@ -26,6 +26,8 @@ MAX_SOLUTIONS = 4096
 MAX_STEPS = 400_000  # equation checks per solve: 4x the largest real statement measured
 CASH = "ifrs-full:CashAndCashEquivalents"
 CASH_CHANGE = "ifrs-full:IncreaseDecreaseInCashAndCashEquivalents"
+CASH_CHANGE_BEFORE_FX = "ifrs-full:IncreaseDecreaseInCashAndCashEquivalentsBeforeEffectOfExchangeRateChanges"
+FX_EFFECT = "ifrs-full:EffectOfExchangeRateChangesOnCashAndCashEquivalents"
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def equations(table: Table) -> list[Equation]:
         opening = first.get((CASH, "opening"))
         closing = first.get((CASH, "column"))
         change = first.get((CASH_CHANGE, "column"))
+        before = first.get((CASH_CHANGE_BEFORE_FX, "column"))
+        effect = first.get((FX_EFFECT, "column"))
         if opening is not None and closing is not None and change is not None:
             out.append(
                 Equation(
@@ -99,6 +103,17 @@ def equations(table: Table) -> list[Equation]:
                     closing,
                     col,
                     "closing cash = opening cash + net change",
+                )
+            )
+        elif opening is not None and closing is not None and before is not None:
+            # the net change printed before the effect of exchange rates, and that effect (if any)
+            rest = ((before, 1),) + (((effect, 1),) if effect is not None else ())
+            out.append(
+                Equation(
+                    ((closing, -1), (opening, 1), *rest),
+                    closing,
+                    col,
+                    "closing cash = opening cash + net change before exchange rates + their effect",
                 )
             )
     return out

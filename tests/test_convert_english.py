@@ -635,6 +635,32 @@ def test_the_same_statements_in_traditional_chinese_give_the_same_facts(sunrise:
         return {(f.concept, f.context.period.key, str(f.value)) for f in filing.facts if f.unit is not None}
 
     assert numeric(chinese) == numeric(sunrise)
-    assert len(numeric(chinese)) == 124
+    assert len(numeric(chinese)) == 179
     assert not [f for f in chinese.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
     assert value(chinese, "BasicEarningsLossPerShare", FY2024) == Decimal("0.140")
+
+
+def test_audit_firm_statement_of_cash_flows(sunrise: Filing) -> None:
+    """EY's cash-flow lines: share of profits and losses of joint ventures and associates, a loss on
+    disposal of items of property, plant and equipment, trade and bills receivables and payables,
+    prepayments, other receivables and other assets, new bank loans."""
+    assert value(
+        sunrise, "AdjustmentsForUndistributedProfitsOfInvestmentsAccountedForUsingEquityMethod", FY2024
+    ) == (Decimal("5000000"))
+    assert value(sunrise, "AdjustmentsForGainLossOnDisposalsPropertyPlantAndEquipment", FY2023) == Decimal(
+        "-500000"
+    )
+    assert value(sunrise, "AdjustmentsForDecreaseIncreaseInTradeAccountReceivable", FY2024) == Decimal(
+        "-10000000"
+    )
+    assert value(sunrise, "AdjustmentsForDecreaseIncreaseInOtherOperatingReceivables", FY2023) == Decimal(
+        "-3000000"
+    )
+    assert value(sunrise, "AdjustmentsForIncreaseDecreaseInTradeAccountPayable", FY2024) == Decimal(
+        "10000000"
+    )
+    assert value(sunrise, "ProceedsFromBorrowingsClassifiedAsFinancingActivities", FY2023) == Decimal(
+        "90000000"
+    )
+    assert value(sunrise, "CashFlowsFromUsedInFinancingActivities", FY2024) == Decimal("-52000000")
+    assert value(sunrise, "CashAndCashEquivalents", "2022-12-31") == Decimal("145000000")

@@ -217,3 +217,34 @@ def test_lone_breakdown_value_placed_by_its_column_in_aligned_text() -> None:
         "其中:子公司支付给少数股东的股利、利润",
     }
     assert not [f for f in filing.findings if f.code == "ambiguous-split"]
+
+
+def test_closing_cash_read_by_the_change_before_exchange_rates_and_their_effect(tmp_path: Path) -> None:
+    """A statement of cash flows that prints the net change before the effect of exchange rates and
+    that effect, but no change after it: ``年末現金及現金等價物305,000200,000`` in a statement with a notes
+    column reads as note 30 with 5,000 as well; opening + change + effect = closing settles it."""
+    text = "\n".join(
+        [
+            "(股份代號：6009)",
+            "綜合現金流量表",
+            "截至二零二四年十二月三十一日止年度",
+            "二零二四年二零二三年",
+            "附註人民幣千元人民幣千元",
+            "經營活動所得現金流量淨額207,000166,000",
+            "投資活動所用現金流量淨額(60,000)(50,000)",
+            "已付股息9(52,000)(58,000)",
+            "融資活動所用現金流量淨額(52,000)(58,000)",
+            "現金及現金等價物增加淨額95,00058,000",
+            "年初現金及現金等價物200,000145,000",
+            "匯率變動影響淨額10,000(3,000)",
+            "年末現金及現金等價物305,000200,000",
+            "承董事會命",
+        ]
+    )
+    path = tmp_path / "06009_cash_flows_tc.txt"
+    path.write_text(text, encoding="utf-8")
+    filing = convert(path)
+    closing = values(filing, "ifrs-full:CashAndCashEquivalents")
+    assert closing["2024-12-31"] == Decimal("305000000")
+    assert closing["2022-12-31"] == Decimal("145000000")
+    assert not [f for f in filing.findings if f.code == "ambiguous-split"]
