@@ -664,3 +664,20 @@ def test_audit_firm_statement_of_cash_flows(sunrise: Filing) -> None:
     )
     assert value(sunrise, "CashFlowsFromUsedInFinancingActivities", FY2024) == Decimal("-52000000")
     assert value(sunrise, "CashAndCashEquivalents", "2022-12-31") == Decimal("145000000")
+
+
+MAINLAND_TERMS_TC = FIXTURES / "traditional" / "06004_meridian_bay_2024_annual_results_tc.txt"
+
+
+def test_mainland_terms_in_traditional_chinese_give_the_english_facts() -> None:
+    """The PwC statements in traditional Chinese with mainland terms (合併利潤表, 年度利潤, 其他綜合收益,
+    非控制性權益, 本公司所有者, 不動產、工廠及設備, 以公允價值計量且其變動計入…, 經營活動產生的淨現金):
+    every numeric fact of the English version, with the same concept, period and value."""
+    chinese, english = convert(MAINLAND_TERMS_TC), convert(IS_ATTRIBUTABLE)
+
+    def numeric(filing: Filing) -> set[tuple[str, str, str]]:
+        return {(f.concept, f.context.period.key, str(f.value)) for f in filing.facts if f.unit is not None}
+
+    assert numeric(chinese) == numeric(english)
+    assert len(numeric(chinese)) == 149
+    assert not [f for f in chinese.findings if f.severity != Severity.INFO]
