@@ -321,6 +321,37 @@ def block_facts(block: EquityBlock, taxonomy: Taxonomy, entity: Entity, source: 
     return facts
 
 
+def _one_per_cell(block: EquityBlock, facts: list[Fact]) -> tuple[list[Fact], list[Finding]]:
+    """One fact per concept and column: two lines of a block that read as one movement (a dividend
+    to the owners, another to non-controlling interests: both dividends paid) each print in their
+    own columns, a nil in the other's; where both print a value in one column (the total), their
+    sum is printed nowhere, so that cell gives no fact and a warning says so."""
+    cells: dict[tuple[str, str, str | None], list[Fact]] = {}
+    for f in facts:
+        cells.setdefault((f.concept, f.context.id, f.unit.id if f.unit else None), []).append(f)
+    out: list[Fact] = []
+    findings: list[Finding] = []
+    for (concept, _, _), same in cells.items():
+        valued = [f for f in same if f.value != 0]
+        if len(same) == 1 or not valued:
+            out.append(same[0])
+        elif len(valued) == 1:
+            out.append(valued[0])
+        else:
+            rows = ", ".join(sorted({repr(f.provenance.row_label) for f in valued}))
+            findings.append(
+                _warning(
+                    block,
+                    None,
+                    "equity-cell-of-two-lines",
+                    f"{rows} read as {concept} and both print a value in the column "
+                    f"{(valued[0].provenance.column_header or '').split(' | ')[0]!r}; their sum is printed "
+                    "nowhere, so that cell gives no fact",
+                )
+            )
+    return out, findings
+
+
 def _balances(block: EquityBlock) -> Printed:
     """The component balances a resolved block read, keyed as the balance sheet's facts are, for
     another block of the same statement to check against (an annual report's prior-year block closes
@@ -369,7 +400,11 @@ def equity_facts(
         for block in blocks:
             for key, value in _balances(block).items():
                 anchors.setdefault(key, value)
-    facts = [f for block in blocks for f in block_facts(block, taxonomy, profile.entity, doc.source)]
+    facts: list[Fact] = []
+    for block in blocks:
+        tagged, two_lines = _one_per_cell(block, block_facts(block, taxonomy, profile.entity, doc.source))
+        facts += tagged
+        findings += two_lines
     members = {
         c.member: Concept(
             qname=c.member,

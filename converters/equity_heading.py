@@ -176,12 +176,15 @@ def with_unnamed_reserves(
 
 
 def _reserves_between(gap: str, columns: list[EquityComponent], header: str) -> list[str]:
-    """The reserves printed between two named columns that no pattern names, as printed; one per
-    column when the heading prints each in English and in Chinese (``Equity reserve 權益儲備``)."""
+    """The reserves (or surpluses: ``Contributed surplus``) printed between two named columns that no
+    pattern names, as printed; one per column when the heading prints each in English and in
+    Chinese (``Equity reserve 權益儲備``)."""
     for c in columns:  # a named column's other language
         gap = pattern(c.header).sub("|", gap)
     pieces = [
-        p for chunk in gap.split("|") for p in re.findall(r".+?(?:储备|(?i:reserves?)(?![a-z]))", chunk)
+        p
+        for chunk in gap.split("|")
+        for p in re.findall(r".+?(?:储备|盈余|(?i:reserves?|surplus)(?![a-z]))", chunk)
     ]
     english = [p for p in pieces if re.search("[A-Za-z]", p)]
     chinese = [p for p in pieces if not re.search("[A-Za-z]", p)]

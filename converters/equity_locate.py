@@ -87,14 +87,16 @@ _PREVIOUSLY = re.compile(
 )
 _PREVIOUSLY_STATED = "PreviouslyStatedMember"
 _DATED_BALANCE = re.compile(
-    r"^(?:balance)?(?:as)?(?:at|于|於)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:之?(?:结余|余额|balance))?$",
+    r"^(?:balance)?(?:as)?(?:at|于|於)?(\d{4})年(\d{1,2})月(\d{1,2})日"
+    r"(?:(?:and|及|和)(?:at|于|於)?\d{4}年\d{1,2}月\d{1,2}日)?(?:之?(?:结余|余额|balance))?$",
     re.IGNORECASE,
 )
 
 
 def balance_date(label: str) -> dt.date | None:
     """The date of a balance row labelled by its date, as IFRS statements label them (``At 1 January
-    2024 (audited)``, ``於二零二四年六月三十日(未經審核)``, ``Balance at 31 December 2023``)."""
+    2024 (audited)``, ``於二零二四年六月三十日(未經審核)``, ``Balance at 31 December 2023``); of one
+    that closes a year and opens the next (``At 31 December 2023 and 1 January 2024``), the first."""
     text = periods.arabic_dates(simplified(periods.english_dates(label, lone_years=False)))
     m = _DATED_BALANCE.match(re.sub(r"\s+", "", _AUDIT_NOTE.sub("", text)))
     return periods.safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None

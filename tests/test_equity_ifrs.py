@@ -55,6 +55,8 @@ def cell(filing: Filing, concept: str, period: str, member: str | None) -> Decim
         ("As at 30 June 2024 (restated)", dt.date(2024, 6, 30)),
         ("Profit for the period", None),
         ("Dividends paid (note 10)", None),
+        ("At 31 December 2023 and 1 January 2024", dt.date(2023, 12, 31)),
+        ("於二零二三年十二月三十一日及二零二四年一月一日", dt.date(2023, 12, 31)),
     ],
 )
 def test_balance_dates(label: str, day: dt.date | None) -> None:
@@ -470,3 +472,37 @@ def test_reserve_headings_name_their_member(heading: str, member: str) -> None:
         member,
         "ifrs-full:RetainedEarningsMember",
     ]
+
+
+CONTRIBUTED_SURPLUS = FIXTURES / "equity" / "06005_sunrise_contributed_surplus.txt"
+
+
+def test_audit_firm_wording_of_a_statement_of_changes_in_equity(tmp_path: Path) -> None:
+    """EY's columns and lines: ``Share premium account``, ``Contributed surplus`` (no IFRS member:
+    an extension member labelled as printed), ``Exchange fluctuation reserve``, ``Retained profits``;
+    ``At 31 December 2023 and 1 January 2024`` closing one year and opening the next, ``Transfer
+    from retained profits``, ``Final 2023 dividend declared``. The owners' dividend and the one to
+    non-controlling interests both read as dividends paid: each keeps its own columns, and the total
+    column, where both print a value, gives no fact (their sum is printed nowhere)."""
+    filing = convert(CONTRIBUTED_SURPLUS)
+    fy2024, fy2023 = "2024-01-01..2024-12-31", "2023-01-01..2023-12-31"
+    surplus = [m for m in filing.extension_concepts if m.labels[0].text == "Contributed surplus"]
+    assert len(surplus) == 1
+    assert cell(filing, "Equity", "2023-12-31", surplus[0].qname) == Decimal("50000000")
+    assert cell(filing, "Equity", "2024-12-31", "ifrs-full:StatutoryReserveMember") == Decimal("52000000")
+    assert cell(
+        filing, "Equity", "2023-12-31", "ifrs-full:ReserveOfExchangeDifferencesOnTranslationMember"
+    ) == (Decimal("-9000000"))
+    transfer = "IncreaseDecreaseThroughTransfersAndOtherChangesEquity"
+    assert cell(filing, transfer, fy2024, "ifrs-full:RetainedEarningsMember") == Decimal("-12000000")
+    assert cell(filing, "DividendsPaid", fy2024, None) == Decimal("30000000")
+    assert cell(filing, "DividendsPaid", fy2023, "ifrs-full:RetainedEarningsMember") == Decimal("20000000")
+    assert cell(filing, "DividendsPaid", fy2023, "ifrs-full:NoncontrollingInterestsMember") == Decimal(
+        "3000000"
+    )
+    assert cell(filing, "DividendsPaid", fy2023, None) is None
+    warnings = [f for f in filing.findings if f.severity is Severity.WARNING]
+    assert [f.code for f in warnings] == ["equity-cell-of-two-lines"]
+    assert "Final 2022 dividend declared" in warnings[0].message
+    _, run = write_and_validate(filing, CONTRIBUTED_SURPLUS.stem, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
