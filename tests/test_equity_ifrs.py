@@ -506,3 +506,28 @@ def test_audit_firm_wording_of_a_statement_of_changes_in_equity(tmp_path: Path) 
     assert "Final 2022 dividend declared" in warnings[0].message
     _, run = write_and_validate(filing, CONTRIBUTED_SURPLUS.stem, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_audit_firm_wording_in_traditional_chinese_gives_the_same_cells() -> None:
+    """股份溢價賬, 繳入盈餘, 法定盈餘儲備, 於二零二三年十二月三十一日及二零二四年一月一日, 自保留溢利轉撥,
+    已宣派二零二二年末期股息: the cells of the English version, member for member."""
+
+    def cells(filing: Filing) -> set[tuple[str, str, tuple[str, ...], str]]:
+        return {
+            (
+                f.concept,
+                f.context.period.key,
+                tuple("ext" if m.member.startswith("ext:") else m.member for m in f.context.members),
+                str(f.value),
+            )
+            for f in filing.facts
+            if f.unit is not None
+        }
+
+    chinese = convert(FIXTURES / "equity" / "06006_sunrise_contributed_surplus_tc.txt")
+    english = convert(CONTRIBUTED_SURPLUS)
+    assert cells(chinese) == cells(english)
+    assert len(cells(chinese)) == 116
+    assert [f.code for f in chinese.findings if f.severity is Severity.WARNING] == [
+        "equity-cell-of-two-lines"
+    ]
