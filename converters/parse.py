@@ -80,10 +80,17 @@ def dangling(label: str) -> bool:
     return bool(_DANGLING.search(label))
 
 
-def _heading_readings(label: str, pending: list[Line], split: list[Entry], at: int) -> list[tuple[str, str]]:
-    """The label as printed, and joined with the label-only line above or below it: the ways a
-    section heading wrapped over two lines can read."""
+_NOTE_ONLY = re.compile(r"\s*\d{1,3}(?:\([a-z]\))?\s*")
+
+
+def _heading_readings(
+    label: str, tail: str, pending: list[Line], split: list[Entry], at: int
+) -> list[tuple[str, str]]:
+    """The label as printed and, when its tail could be only a note, joined with the label-only
+    line above or below it: the ways a section heading wrapped over two lines can read."""
     out = [("", label)]
+    if not _NOTE_ONLY.fullmatch(tail):
+        return out
     if pending:
         out.append(("above", join_wrapped(pending[-1].text, label)))
     if at + 1 < len(split) and not split[at + 1][2]:
@@ -199,7 +206,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
             continue
         label = printed_label
         tail = raw_tail
-        for joined_with, heading_label in _heading_readings(label, pending, split, at):
+        for joined_with, heading_label in _heading_readings(label, raw_tail, pending, split, at):
             # a section heading with its note (EARNINGS PER SHARE … / … OF THE PARENT 10), wrapped or not
             if _only_note(raw_tail, marker, table, index, heading_label, last_order):
                 tail, label = "", heading_label
@@ -233,6 +240,7 @@ def parse(table: Table, taxonomy: Taxonomy) -> list[Finding]:
                 lead = line if label.rstrip().endswith((":", "：")) else None
             continue
         layout_row = index.item(label, section, last_order) if normalize(label) else None
+        lead = None if layout_row is not None else lead  # a row of its own ends the heading's rows
         if pending and (_continues(pending[-1], line) or label.lstrip()[:1] in "-－—–"):
             # a row opening with a dash qualifies the label above it (基本 / －年內溢利), one opening in
             # lower case or under a label that cannot end where it does continues it (Prepayments,
