@@ -96,24 +96,15 @@ def equations(table: Table) -> list[Equation]:
         change = first.get((CASH_CHANGE, "column"))
         before = first.get((CASH_CHANGE_BEFORE_FX, "column"))
         effect = first.get((FX_EFFECT, "column"))
-        if opening is not None and closing is not None and change is not None:
+        # the net change after exchange rates, else the one before them and their effect (if printed)
+        changes = [change] if change is not None else [j for j in (before, effect) if j is not None]
+        if opening is not None and closing is not None and (change is not None or before is not None):
             out.append(
                 Equation(
-                    ((closing, -1), (opening, 1), (change, 1)),
+                    ((closing, -1), (opening, 1), *((j, 1) for j in changes)),
                     closing,
                     col,
                     "closing cash = opening cash + net change",
-                )
-            )
-        elif opening is not None and closing is not None and before is not None:
-            # the net change printed before the effect of exchange rates, and that effect (if any)
-            rest = ((before, 1),) + (((effect, 1),) if effect is not None else ())
-            out.append(
-                Equation(
-                    ((closing, -1), (opening, 1), *rest),
-                    closing,
-                    col,
-                    "closing cash = opening cash + net change before exchange rates + their effect",
                 )
             )
     return out

@@ -69,13 +69,11 @@ def filing_calculations(
         for arcs in own:
             for arc in arcs:
                 merged.setdefault((arc.parent, arc.child, arc.network), arc)
+        items = _items_by_total(merged.values())
         differing: set[tuple[str, str]] = set()
-        for parent, network in {(a.parent, a.network) for a in merged.values()}:
-            items = {a.child for a in merged.values() if (a.parent, a.network) == (parent, network)}
-            for group, arcs in zip(groups, own, strict=True):
-                mine = {a.child for a in arcs if (a.parent, a.network) == (parent, network)}
-                if parent in group and (items & group) != mine:
-                    differing.add((parent, network))
+        for group, arcs in zip(groups, own, strict=True):
+            mine = _items_by_total(arcs)
+            differing |= {t for t in items if t[0] in group and items[t] & group != mine.get(t, set())}
         for parent, network in sorted(differing):
             findings.append(
                 Finding(
@@ -90,6 +88,14 @@ def filing_calculations(
         if kept:
             out[layout.id] = kept
     return out, findings
+
+
+def _items_by_total(arcs: Iterable[CalculationArc]) -> dict[tuple[str, str], set[str]]:
+    """The items of each summation (total and network) among `arcs`."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a in arcs:
+        out[(a.parent, a.network)].add(a.child)
+    return dict(out)
 
 
 def unbound_cells(
